@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Beta Radar</p>, document.getElementById('app')!);

@@ -1,0 +1,78 @@
+/**
+ * The postings model: what one beta.gouv.fr job file means once its quirks are
+ * normalised. Pure data, shared by every context (background, popup, content
+ * script) and by Node tests and benchmarks.
+ */
+
+/** Where the posting's date came from: Jekyll took it from the file name when front matter had none. */
+export type DateSource = 'front-matter' | 'file-name';
+
+/** Why a posting is closed, when it is. `depublished` is decided at read time by {@link isOpenAt}. */
+export type ClosedReason = 'open-false' | 'filled' | 'closed-flag';
+
+export interface Posting {
+  /** File name without `.md` (upstream's own id; may contain spaces and non-ASCII letters). */
+  id: string;
+  /** The file name as received. */
+  fileName: string;
+  /** The role line (`roles`/`role`/`title`/`titles`), trimmed, whitespace folded; emoji and quotes kept. */
+  title: string;
+  /** The startup reference exactly as written (YAML comment and padding removed), or null when absent/empty. */
+  startupRef: string | null;
+  /**
+   * The posting's own open flag: `open` (boolean or string) and not filled/closed
+   * by `poste_pourvu`/`poste_ferme`. Time-dependent closing (`depublication_date`)
+   * is applied by {@link isOpenAt}.
+   */
+  openFlag: boolean;
+  closedReason: ClosedReason | null;
+  /** Publication day, `YYYY-MM-DD`, or null when neither front matter nor file name gives one. */
+  date: string | null;
+  dateSource: DateSource | null;
+  /** `depublication_date` as `YYYY-MM-DD`: from that day on the posting is closed. */
+  depublicationDate: string | null;
+  /** `domaines`/`domaine`, as a list. */
+  domaines: string[];
+  /** `techno`, as a list. */
+  techno: string[];
+  /** `contrat` (free text, e.g. "CDD", "Freelance"), or null. */
+  contract: string | null;
+  junior: boolean;
+  /** `externalURL`/`externalUrl`: where to apply when the offer lives elsewhere (http(s) only). */
+  externalUrl: string | null;
+  /** E-mail addresses to apply to, from `contact`/`contacts` then from the body, lower-cased, de-duplicated. */
+  applyEmails: string[];
+  /** The Markdown before `<!--more-->` (or the first paragraph when there is no marker), trimmed. */
+  excerpt: string;
+  /** The whole Markdown body (front matter removed). Untrusted: render only through the sanitiser. */
+  body: string;
+  /** Non-fatal oddities met while parsing (lenient recoveries), for diagnostics. */
+  warnings: ParseWarning[];
+}
+
+export interface ParseWarning {
+  code: 'duplicate-key' | 'no-date' | 'unknown-open-value' | 'bad-date' | 'bad-url' | 'bad-field-type';
+  message: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+export type ParseErrorCode =
+  | 'empty-file'
+  | 'no-front-matter'
+  | 'invalid-yaml'
+  | 'front-matter-not-a-map'
+  | 'no-title';
+
+export interface ParseError {
+  code: ParseErrorCode;
+  fileName: string;
+  /** One sentence a person can act on, naming the file (and line when known). */
+  message: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+export type ParseResult =
+  | { ok: true; posting: Posting; recovered: boolean }
+  | { ok: false; error: ParseError };
