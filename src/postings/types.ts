@@ -31,6 +31,11 @@ export interface Posting {
   dateSource: DateSource | null;
   /** `depublication_date` as `YYYY-MM-DD`: from that day on the posting is closed. */
   depublicationDate: string | null;
+  /**
+   * `poste_ferme` given as a date, `YYYY-MM-DD`: the last day applications are taken;
+   * closed from the next day on (applied by {@link isOpenAt}).
+   */
+  applicationDeadline: string | null;
   /** `domaines`/`domaine`, as a list. */
   domaines: string[];
   /** `techno`, as a list. */
@@ -51,7 +56,15 @@ export interface Posting {
 }
 
 export interface ParseWarning {
-  code: 'duplicate-key' | 'no-date' | 'unknown-open-value' | 'bad-date' | 'bad-url' | 'bad-field-type';
+  code:
+    | 'duplicate-key'
+    /** A delimiter slip repaired: blank lines before `---`, `----`, an indented `---`, a missing opening `---`. */
+    | 'front-matter-repaired'
+    | 'no-date'
+    | 'unknown-open-value'
+    | 'bad-date'
+    | 'bad-url'
+    | 'bad-field-type';
   message: string;
   /** 1-based line in the file, when known. */
   line?: number;
@@ -60,9 +73,12 @@ export interface ParseWarning {
 export type ParseErrorCode =
   | 'empty-file'
   | 'no-front-matter'
+  | 'unclosed-front-matter'
   | 'invalid-yaml'
   | 'front-matter-not-a-map'
-  | 'no-title';
+  | 'no-title'
+  /** A bug in the parser itself, caught so that one file never stops a run. */
+  | 'internal-error';
 
 export interface ParseError {
   code: ParseErrorCode;
