@@ -1,0 +1,74 @@
+/**
+ * The only place that calls `fetch`. Every failure becomes a typed FeedError with
+ * a sentence a user can read, so callers never see a raw exception.
+ */
+
+export type FeedErrorKind = 'offline' | 'http' | 'rate-limited' | 'timeout' | 'invalid-body';
+
+export class FeedError extends Error {
+  constructor(
+    readonly kind: FeedErrorKind,
+    message: string,
+    readonly url: string,
+    readonly status?: number,
+    /** For `rate-limited`: when the host says we may try again (ISO 8601). */
+    readonly retryAt?: string,
+  ) {
+    super(message);
+    this.name = 'FeedError';
+  }
+}
+
+export interface FetchTextOptions {
+  signal?: AbortSignal;
+  /** MV3 stops a worker whose fetch waits over 30 s: stay well under it. */
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+}
+
+export interface TextResponse {
+  status: number;
+  text: string;
+  headers: Headers;
+}
+
+export async function fetchText(url: string, options: FetchTextOptions = {}): Promise<TextResponse> {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? 20_000);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: options.headers, credentials: 'omit', cache: 'no-cache' });
+  } catch (cause) {
+    if (timeout.aborted) throw new FeedError('timeout', `${url} did not answer in time.`, url);
+    if (options.signal?.aborted) throw cause;
+    throw new FeedError('offline', `${url} could not be reached (offline, or the host is down).`, url);
+  }
+  if (response.status === 304) return { status: 304, text: '', headers: response.headers };
+  if (!response.ok) {
+    const remaining = response.headers.get('x-ratelimit-remaining');
+    const reset = Number(response.headers.get('x-ratelimit-reset'));
+    if ((response.status === 403 || response.status === 429) && remaining === '0' && Number.isFinite(reset)) {
+      const retryAt = new Date(reset * 1000).toISOString();
+      throw new FeedError('rate-limited', `${url} refused: rate limit reached until ${retryAt}.`, url, response.status, retryAt);
+    }
+    throw new FeedError('http', `${url} answered HTTP ${response.status}.`, url, response.status);
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    if (timeout.aborted) throw new FeedError('timeout', `${url} stopped sending before the end.`, url);
+    throw new FeedError('invalid-body', `${url} sent a truncated body.`, url);
+  }
+  return { status: response.status, text, headers: response.headers };
+}
+
+export async function fetchJson(url: string, options: FetchTextOptions = {}): Promise<{ status: number; json: unknown; headers: Headers }> {
+  const { status, text, headers } = await fetchText(url, options);
+  if (status === 304) return { status, json: undefined, headers };
+  try {
+    return { status, json: JSON.parse(text) as unknown, headers };
+  } catch {
+    throw new FeedError('invalid-body', `${url} did not send valid JSON.`, url, status);
+  }
+}
