@@ -1,0 +1,6 @@
+/** `2024-05-02` or an ISO timestamp → a short localised day, falling back to the input. */
+export function formatDay(value: string, locale?: string): string {
+  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
+}
