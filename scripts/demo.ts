@@ -26,7 +26,7 @@ import {
   type FixtureServer,
 } from '../test/e2e/harness';
 import { DB_NAME, type SourceSyncState, type StoredPosting } from '../src/store/db';
-import { isOpenAt } from '../src/postings/parse';
+import { isOpenAt } from '../src/postings/status';
 
 const { values } = parseArgs({
   options: {

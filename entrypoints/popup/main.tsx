@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { PopupApp } from '@/src/ui/popup/PopupApp';
 import { openDatabase, readAllPostings, readAllSyncStates } from '@/src/store/db';
-import { isOpenAt } from '@/src/postings/parse';
+import { isOpenAt } from '@/src/postings/status';
 import type { Envelope } from '@/src/messages';
 import './style.css';
 

@@ -1,5 +1,6 @@
 export type * from './types';
-export { parsePosting, isOpenAt, postingIdFromFileName, extractEmails } from './parse';
+export { parsePosting, extractEmails } from './parse';
+export { isOpenAt, postingIdFromFileName } from './status';
 export {
   readStartupsRegistry,
   buildStartupIndex,

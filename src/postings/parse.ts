@@ -2,7 +2,8 @@
  * One beta.gouv.fr job file (Markdown + YAML front matter) → {@link Posting}.
  * Pure and total: no browser API, never throws, whatever the input.
  */
-import { dayFromFileName, nextDay, parisDay, toDay } from './dates';
+import { dayFromFileName, toDay } from './dates';
+import { postingIdFromFileName } from './status';
 import { splitFrontMatter } from './front-matter';
 import { collapseWhitespace, foldAccents, splitList } from './text';
 import type { ClosedReason, ParseResult, ParseWarning, Posting } from './types';
@@ -16,25 +17,6 @@ const DOMAINE_BY_KEY = new Map(KNOWN_DOMAINES.map((name) => [foldAccents(name).t
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'oui', 'o', 'vrai', 'on', '1', 'open', 'ouvert', 'ouverte']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', 'non', 'faux', 'off', '0', 'closed', 'close', 'ferme', 'fermee', 'pourvu', 'pourvue']);
-
-/** The posting id: the file name without a trailing `.md` (one upstream file has none). */
-export function postingIdFromFileName(fileName: string): string {
-  return fileName.endsWith('.md') ? fileName.slice(0, -3) : fileName;
-}
-
-/**
- * Whether a posting is open on the Paris calendar day of `now`: its own flag, and
- * neither past its `depublication_date` (closed from that day on) nor past its
- * `poste_ferme` deadline (closed from the day after).
- */
-export function isOpenAt(posting: Pick<Posting, 'openFlag' | 'depublicationDate' | 'applicationDeadline'>, now: Date): boolean {
-  if (!posting.openFlag) return false;
-  const today = parisDay(now);
-  if (today === null) return posting.depublicationDate === null && posting.applicationDeadline === null;
-  if (posting.depublicationDate !== null && today >= posting.depublicationDate) return false;
-  if (posting.applicationDeadline !== null && today >= nextDay(posting.applicationDeadline)) return false;
-  return true;
-}
 
 /** Parses one posting file. Never throws: every failure is a {@link ParseError} naming the file. */
 export function parsePosting(fileName: string, text: string): ParseResult {

@@ -5,7 +5,8 @@
  */
 import { FeedError } from '../feed/http';
 import type { FeedEntry, FeedSource } from '../feed/source';
-import { parsePosting, postingIdFromFileName } from '../postings/parse';
+import { parsePosting } from '../postings/parse';
+import { postingIdFromFileName } from '../postings/status';
 import {
   postingKey,
   readSource,

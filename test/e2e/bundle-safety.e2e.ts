@@ -72,4 +72,14 @@ describe.each<BuildTarget>(['chrome', 'firefox'])('%s build', (target) => {
     // …and with the Buffer polyfill installed before gray-matter reads it.
     expect(background).toMatch(/\.Buffer\s*===\s*(void 0|undefined)/);
   });
+
+  test('keeps the parser out of the popup and the content script (they only read parsed postings)', async () => {
+    const dir = await buildExtension(target);
+    const { files } = await scanBuildForDynamicCode(dir);
+    const others = files.filter((file) => file !== 'background.js' && file.endsWith('.js'));
+    expect(others.length).toBeGreaterThan(0);
+    for (const file of others) {
+      expect(await readFile(join(dir, file), 'utf8'), file).not.toContain('is not registered');
+    }
+  });
 });

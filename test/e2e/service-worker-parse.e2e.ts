@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, readAllFromStore, startHttpsServer, type ExtensionBrowser, type FixtureServer } from './harness.ts';
 import { createGitHubFeed, realPostingFiles, type GitHubFeed } from './github-feed.ts';
-import { isOpenAt, parsePosting } from '../../src/postings/parse.ts';
+import { parsePosting } from '../../src/postings/parse.ts';
+import { isOpenAt } from '../../src/postings/status.ts';
 import { DB_NAME, type SourceSyncState, type StoredPosting, type StoredReject } from '../../src/store/db.ts';
 
 let browser: ExtensionBrowser;
