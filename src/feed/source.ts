@@ -2,9 +2,11 @@
  * Feed sources behind one interface: each lists the posting files it has (with a
  * version per file) and fetches one file. The kind is recognised from the URL.
  */
+import type { ParseResult } from '../postings/types';
 import { FeedError } from './http';
 import { createGitHubSource, parseGitHubFolderUrl } from './github';
 import { createStaticIndexSource } from './static-index';
+import { createJobsJsonSource, isJobsJsonUrl } from './jobs-json';
 
 export interface FeedEntry {
   /** The file name, which is the posting id plus (usually) `.md`. */
@@ -13,14 +15,29 @@ export interface FeedEntry {
   version: string;
   /** Where to fetch the file's text. */
   url: string;
+  /**
+   * For sources whose listing already carries each posting (jobs.json): the parse
+   * result, so nothing more is fetched.
+   */
+  inline?: ParseResult;
 }
 
+export interface ListOptions {
+  /** The validator of the last listing this source returned: a conditional request may answer "not modified". */
+  etag?: string | null;
+  signal?: AbortSignal;
+}
+
+export type ListResult =
+  | { notModified: true }
+  | { notModified: false; entries: FeedEntry[]; etag: string | null };
+
 export interface FeedSource {
-  kind: 'github' | 'static-index';
+  kind: 'github' | 'static-index' | 'jobs-json';
   /** Stable id for this feed, used as the key of its postings and sync state. */
   id: string;
   url: string;
-  list(signal?: AbortSignal): Promise<FeedEntry[]>;
+  list(options?: ListOptions): Promise<ListResult>;
   fetchFile(entry: FeedEntry, signal?: AbortSignal): Promise<string>;
 }
 
@@ -40,10 +57,11 @@ export function sourceForUrl(url: string): FeedSource {
   }
   const github = parseGitHubFolderUrl(parsed);
   if (github) return createGitHubSource(url, github);
+  if (isJobsJsonUrl(parsed)) return createJobsJsonSource(url);
   if (parsed.pathname.endsWith('.json')) return createStaticIndexSource(url);
   throw new FeedError(
     'invalid-body',
-    `"${url}" is neither a GitHub folder (github.com/<owner>/<repo>/tree/<ref>/<folder>) nor a JSON feed index.`,
+    `"${url}" is neither a GitHub folder (github.com/<owner>/<repo>/tree/<ref>/<folder>) nor a jobs.json nor a JSON feed index.`,
     url,
   );
 }

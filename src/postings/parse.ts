@@ -15,6 +15,11 @@ const RECOVERY_CODES: ReadonlySet<ParseWarning['code']> = new Set(['duplicate-ke
 const KNOWN_DOMAINES = ['Animation', 'Autre', 'Coaching', 'Data', 'Déploiement', 'Design', 'Développement', 'Intraprenariat', 'Produit'];
 const DOMAINE_BY_KEY = new Map(KNOWN_DOMAINES.map((name) => [foldAccents(name).toLowerCase(), name]));
 
+/** A `domaines` item with beta.gouv.fr's own spelling restored when it is one of its categories. */
+export function canonicalDomaine(name: string): string {
+  return DOMAINE_BY_KEY.get(foldAccents(name).toLowerCase()) ?? name;
+}
+
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'oui', 'o', 'vrai', 'on', '1', 'open', 'ouvert', 'ouverte']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', 'non', 'faux', 'off', '0', 'closed', 'close', 'ferme', 'fermee', 'pourvu', 'pourvue']);
 
@@ -140,7 +145,7 @@ function parseOrThrow(fileName: string, input: unknown): ParseResult {
     }
   }
 
-  const domaines = unique(asList(field('domaines', 'domaine')).map((item) => DOMAINE_BY_KEY.get(foldAccents(item).toLowerCase()) ?? item));
+  const domaines = unique(asList(field('domaines', 'domaine')).map(canonicalDomaine));
   const techno = unique(asList(field('techno')));
   const contract = asText(field('contrat')) || null;
   const junior = readFlag(fields.get('junior')) === true;

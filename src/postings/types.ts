@@ -77,6 +77,8 @@ export type ParseErrorCode =
   | 'invalid-yaml'
   | 'front-matter-not-a-map'
   | 'no-title'
+  /** An item of a JSON listing (jobs.json) that is not a posting: not an object, or no id nor URL. */
+  | 'invalid-item'
   /** A bug in the parser itself, caught so that one file never stops a run. */
   | 'internal-error';
 
