@@ -1,5 +1,18 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+/**
+ * Hosts the extension reads without CORS (so conditional requests need no
+ * preflight): the default feed on GitHub, or the origin of a feed chosen at build
+ * time, plus the startups registry. Other feeds get optional permissions later.
+ */
+function feedHostPermissions(feedUrl: string | undefined): string[] {
+  const registry = 'https://beta.gouv.fr/*';
+  if (!feedUrl) return ['https://api.github.com/*', 'https://raw.githubusercontent.com/*', registry];
+  const url = new URL(feedUrl);
+  const feedHosts = url.hostname === 'github.com' ? ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] : [`${url.protocol}//${url.hostname}/*`];
+  return [...feedHosts, registry];
+}
 import { fileURLToPath } from 'node:url';
 
 // gray-matter's lib/engines.js (js-yaml with `new Function`, a JavaScript engine with
@@ -21,10 +34,19 @@ export default defineConfig({
       alias: [{ find: /^\.\/(lib\/)?engines(\.js)?$/, replacement: grayMatterEngines }],
     },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
-  },
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
+    host_permissions: feedHostPermissions(process.env.WXT_FEED_URL),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // Beta Radar collects nothing; Firefox asks every new extension to say so.
+            gecko: { id: 'beta-radar@beta-radar.org', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
 });

@@ -1,16 +1,35 @@
-import { openDatabase } from '@/src/store/db';
-import { createSyncRunner } from '@/src/sync/runner';
+import { markSeen, openDatabase } from '@/src/store/db';
+import { createSyncRunner, type SyncTrigger } from '@/src/sync/runner';
+import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
+import { loadStartupResolver } from '@/src/sync/startups';
 import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
-import { isFromExtensionPage, isPopupEnvelope } from '@/src/messages';
+import { ALERTS_KEY, readAlerts } from '@/src/notify/alerts';
+import { announce, updateBadge } from '@/src/notify/notifier';
+import { postingKeyOfNotification } from '@/src/notify/plan';
+import { isFromExtensionPage, readPopupEnvelope } from '@/src/messages';
 
 const SYNC_ALARM = 'sync';
+const RETRY_ALARM = 'sync-retry';
 
 // Listeners are registered synchronously inside main(): MV3 only wakes a worker
 // for events whose listeners existed when it last started.
 export default defineBackground(() => {
   const defaults = defaultSettings(import.meta.env.WXT_FEED_URL);
   const getSettings = async () => readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaults);
-  const runner = createSyncRunner({ getSettings, openDb: openDatabase });
+  const status = {
+    read: async () => readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]),
+    write: (value: unknown) => browser.storage.local.set({ [SYNC_STATUS_KEY]: value }),
+  };
+  const runner = createSyncRunner({ getSettings, openDb: openDatabase, status, startupResolver: loadStartupResolver });
+
+  async function sync(trigger: SyncTrigger) {
+    const reports = await runner.run(trigger);
+    const settings = await getSettings();
+    const alerts = readAlerts((await browser.storage.local.get(ALERTS_KEY))[ALERTS_KEY]);
+    await announce(await openDatabase(), { enabled: settings.notificationsEnabled, alerts });
+    await scheduleRetry();
+    return reports;
+  }
 
   async function scheduleSync(): Promise<void> {
     const { syncIntervalMinutes } = await getSettings();
@@ -19,22 +38,55 @@ export default defineBackground(() => {
     await browser.alarms.create(SYNC_ALARM, { delayInMinutes, periodInMinutes: syncIntervalMinutes });
   }
 
+  /** A failing feed is retried at its backoff time rather than at the next hourly run. */
+  async function scheduleRetry(): Promise<void> {
+    const retries = Object.values(await status.read())
+      .map((s) => (s.nextRetryAt ? Date.parse(s.nextRetryAt) : Number.NaN))
+      .filter(Number.isFinite);
+    if (retries.length === 0) await browser.alarms.clear(RETRY_ALARM);
+    else await browser.alarms.create(RETRY_ALARM, { when: Math.max(Date.now() + 30_000, Math.min(...retries)) });
+  }
+
   browser.runtime.onInstalled.addListener(() => {
+    // Alarms do not survive an update: create them again on install and update, not on every start.
     void scheduleSync();
-    void runner.run('install');
+    void sync('install');
   });
   browser.runtime.onStartup.addListener(() => {
     void browser.alarms.get(SYNC_ALARM).then((alarm) => (alarm ? undefined : scheduleSync()));
-    void runner.run('startup');
+    void sync('startup');
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void runner.run('alarm');
+    if (alarm.name === SYNC_ALARM) void sync('alarm');
+    if (alarm.name === RETRY_ALARM) void sync('retry');
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void runner.run('settings');
+    if (area !== 'local') return;
+    if (SETTINGS_KEY in changes) {
+      const before = readSettings(changes[SETTINGS_KEY]?.oldValue, defaults);
+      const after = readSettings(changes[SETTINGS_KEY]?.newValue, defaults);
+      if (before.syncIntervalMinutes !== after.syncIntervalMinutes) void scheduleSync();
+      if (before.feeds.join('\n') !== after.feeds.join('\n')) void sync('settings');
+    }
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    const key = postingKeyOfNotification(id);
+    const page = key ? `/popup.html?offer=${encodeURIComponent(key)}` : '/popup.html';
+    void browser.tabs.create({ url: browser.runtime.getURL(page as '/popup.html') });
+    void browser.notifications.clear(id);
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isPopupEnvelope(message) || !isFromExtensionPage(sender, browser.runtime.id)) return undefined;
-    return runner.run('user');
+    const envelope = readPopupEnvelope(message);
+    if (!envelope || !isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+    switch (envelope.type) {
+      case 'popup/sync-now':
+        return sync('user');
+      case 'popup/mark-seen':
+        return (async () => {
+          const db = await openDatabase();
+          await markSeen(db, (envelope.payload as { keys: string[] }).keys, new Date().toISOString());
+          return { unseen: await updateBadge(db) };
+        })();
+    }
   });
 });

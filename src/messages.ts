@@ -1,11 +1,14 @@
 /**
  * The typed protocol between contexts. Each message is named by its direction;
- * the background checks who sent it before acting.
+ * the background checks the sender of each before acting.
  */
-import type { SyncReport } from './sync/run';
+import type { FeedRunReport } from './sync/runner';
 
 export interface PopupToBackground {
-  'popup/sync-now': { request: Record<string, never>; response: SyncReport[] };
+  /** Sync every feed now (backoff does not apply; a host's rate limit does). */
+  'popup/sync-now': { request: Record<string, never>; response: FeedRunReport[] };
+  /** The popup showed these new offers: clear their "new" mark and the badge. */
+  'popup/mark-seen': { request: { keys: string[] }; response: { unseen: number } };
 }
 
 export type PopupMessageType = keyof PopupToBackground;
@@ -24,14 +27,26 @@ export interface SenderInfo {
 
 /**
  * A popup message must come from this extension and from no tab (content
- * scripts always come with one).
+ * scripts always come with one). The popup page opened in a tab (notification
+ * click) has a tab but an extension URL: accept that too.
  */
-export function isFromExtensionPage(sender: SenderInfo, extensionId: string): boolean {
-  return sender.id === extensionId && sender.tab === undefined;
+export function isFromExtensionPage(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId) return false;
+  return sender.tab === undefined || (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin));
 }
 
-export function isPopupEnvelope(message: unknown): message is Envelope {
-  if (typeof message !== 'object' || message === null) return false;
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= 10_000 && value.every((v) => typeof v === 'string');
+}
+
+/** Validates an incoming message's shape (messages are untrusted input). */
+export function readPopupEnvelope(message: unknown): Envelope | null {
+  if (typeof message !== 'object' || message === null) return null;
   const { type, payload } = message as { type?: unknown; payload?: unknown };
-  return type === 'popup/sync-now' && typeof payload === 'object' && payload !== null;
+  if (typeof payload !== 'object' || payload === null) return null;
+  if (type === 'popup/sync-now') return { type, payload: {} };
+  if (type === 'popup/mark-seen' && isStringArray((payload as { keys?: unknown }).keys)) {
+    return { type, payload: { keys: (payload as { keys: string[] }).keys } };
+  }
+  return null;
 }

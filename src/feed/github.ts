@@ -3,7 +3,7 @@
  * per file), and raw.githubusercontent.com serves each file without counting
  * against the API's 60 calls an hour.
  */
-import { FeedError, fetchJson, fetchText } from './http';
+import { conditionalHeaders, FeedError, fetchJson, fetchText } from './http';
 import type { FeedEntry, FeedSource } from './source';
 
 export interface GitHubFolder {
@@ -54,9 +54,13 @@ export function createGitHubSource(url: string, folder: GitHubFolder): FeedSourc
     kind: 'github',
     id: `github:${owner}/${repo}/${ref}/${folder.folder}`,
     url,
-    async list(signal) {
+    async list({ etag, signal } = {}) {
       const api = `https://api.github.com/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/git/trees/${encodeURIComponent(ref)}?recursive=1`;
-      const { json } = await fetchJson(api, { signal, headers: { Accept: 'application/vnd.github+json' } });
+      // Conditional: GitHub answers 304 when the tree is unchanged, and a 304 does not count
+      // against the 60 unauthenticated calls an hour.
+      const response = await fetchJson(api, { signal, headers: conditionalHeaders(etag, { Accept: 'application/vnd.github+json' }) });
+      if (response.status === 304) return { notModified: true };
+      const { json } = response;
       const entries: FeedEntry[] = [];
       for (const item of readTree(json, api)) {
         if (item.type !== 'blob' || !item.path.startsWith(prefix)) continue;
@@ -69,7 +73,7 @@ export function createGitHubSource(url: string, folder: GitHubFolder): FeedSourc
           url: `https://raw.githubusercontent.com/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/${encodeURIComponent(ref)}/${encodePath(item.path)}`,
         });
       }
-      return entries;
+      return { notModified: false, entries, etag: response.headers.get('etag') };
     },
     async fetchFile(entry, signal) {
       return (await fetchText(entry.url, { signal })).text;

@@ -32,12 +32,18 @@ export interface TextResponse {
   headers: Headers;
 }
 
+/** Adds `If-None-Match` when a validator is known (the answer may then be a 304 with no body). */
+export function conditionalHeaders(etag: string | null | undefined, headers: Record<string, string> = {}): Record<string, string> {
+  return etag ? { ...headers, 'If-None-Match': etag } : headers;
+}
+
 export async function fetchText(url: string, options: FetchTextOptions = {}): Promise<TextResponse> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 20_000);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let response: Response;
+  // `no-store`: the conditional requests are ours (If-None-Match); the HTTP cache would turn a 304 back into a 200.
   try {
-    response = await fetch(url, { signal, headers: options.headers, credentials: 'omit', cache: 'no-cache' });
+    response = await fetch(url, { signal, headers: options.headers, credentials: 'omit', cache: 'no-store' });
   } catch (cause) {
     if (timeout.aborted) throw new FeedError('timeout', `${url} did not answer in time.`, url);
     if (options.signal?.aborted) throw cause;

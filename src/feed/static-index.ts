@@ -7,7 +7,7 @@
  *
  * `path` is relative to the index URL; `sha256` is the file's content hash.
  */
-import { FeedError, fetchJson, fetchText } from './http';
+import { conditionalHeaders, FeedError, fetchJson, fetchText } from './http';
 import type { FeedEntry, FeedSource } from './source';
 
 export const STATIC_INDEX_FORMAT = 'beta-radar-feed';
@@ -38,9 +38,10 @@ export function createStaticIndexSource(url: string): FeedSource {
     kind: 'static-index',
     id: `static:${url}`,
     url,
-    async list(signal) {
-      const { json } = await fetchJson(url, { signal });
-      return readStaticIndex(json, url);
+    async list({ etag, signal } = {}) {
+      const response = await fetchJson(url, { signal, headers: conditionalHeaders(etag) });
+      if (response.status === 304) return { notModified: true };
+      return { notModified: false, entries: readStaticIndex(response.json, url), etag: response.headers.get('etag') };
     },
     async fetchFile(entry, signal) {
       return (await fetchText(entry.url, { signal })).text;

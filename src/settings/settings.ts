@@ -14,13 +14,15 @@ export interface Settings {
   feeds: string[];
   /** Minutes between scheduled syncs. */
   syncIntervalMinutes: number;
+  /** Desktop notifications of new offers (the badge counts them either way). */
+  notificationsEnabled: boolean;
 }
 
 export const MIN_SYNC_MINUTES = 30;
 export const MAX_SYNC_MINUTES = 24 * 60;
 
 export function defaultSettings(buildFeedUrl?: string): Settings {
-  return { version: SETTINGS_VERSION, feeds: [buildFeedUrl?.trim() || DEFAULT_FEED_URL], syncIntervalMinutes: 60 };
+  return { version: SETTINGS_VERSION, feeds: [buildFeedUrl?.trim() || DEFAULT_FEED_URL], syncIntervalMinutes: 60, notificationsEnabled: true };
 }
 
 function isHttpUrl(value: unknown): value is string {
@@ -45,5 +47,6 @@ export function readSettings(raw: unknown, defaults: Settings): Settings {
       typeof interval === 'number' && Number.isFinite(interval)
         ? Math.min(MAX_SYNC_MINUTES, Math.max(MIN_SYNC_MINUTES, Math.round(interval)))
         : defaults.syncIntervalMinutes,
+    notificationsEnabled: typeof stored.notificationsEnabled === 'boolean' ? stored.notificationsEnabled : defaults.notificationsEnabled,
   };
 }

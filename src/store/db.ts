@@ -3,13 +3,14 @@
  * popup reads it directly (same extension origin) because a round trip to a
  * sleeping service worker costs more than a read.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ParseError, Posting } from '../postings/types';
+import type { Startup } from '../postings/startups';
 
 export const DB_NAME = 'beta-radar';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
-/** A posting as stored: the parsed model plus where it came from. */
+/** A posting as stored: the parsed model plus where it came from and what the last sync saw. */
 export interface StoredPosting extends Posting {
   /** `<sourceId> <postingId>`: postings of different feeds never collide. */
   key: string;
@@ -20,6 +21,12 @@ export interface StoredPosting extends Posting {
   startupId: string | null;
   /** When this version was first stored (ISO 8601). */
   storedAt: string;
+  /** When the posting was first seen in this feed (ISO 8601). */
+  firstSeenAt: string;
+  /** Set when the feed stopped listing the posting; it is kept (closed) so nothing the user marked is lost. */
+  removedAt: string | null;
+  /** Whether the posting was open at the end of the last sync that saw it: the base of "new" and "closed". */
+  openAtLastSync: boolean;
 }
 
 /** A file of a feed that did not parse, kept so the user and the tests can see why. */
@@ -30,23 +37,57 @@ export interface StoredReject {
   error: ParseError;
 }
 
+/** What a feed's next sync needs, written in the same transaction as the postings it describes. */
 export interface SourceSyncState {
   sourceId: string;
   url: string;
   kind: string;
-  lastRunAt: string | null;
-  lastSuccessAt: string | null;
-  lastError: { message: string; at: string } | null;
-  counts: { listed: number; stored: number; rejected: number; fetched: number } | null;
+  /** Validator of the last listing, for a conditional request. */
+  etag: string | null;
+  /** The first successful sync (the silent one), or null before it. */
+  firstSyncAt: string | null;
+  /** The last sync that changed something. */
+  lastChangeAt: string | null;
+}
+
+/** The user's own marks on a posting. Kept when the posting closes or leaves the feed. */
+export interface UserPostingState {
+  key: string;
+  favourite: boolean;
+  /** When the user last opened the posting (or dismissed it as seen). */
+  seenAt: string | null;
+  /** Set when a sync announced the posting as new; cleared when it is seen. Drives the badge. */
+  newSince: string | null;
+}
+
+/** Notifications a sync decided on, persisted before they are shown so a worker stopped in between loses none. */
+export interface PendingAnnouncement {
+  id?: number;
+  createdAt: string;
+  sourceId: string;
+  /** `offers`: the new offers; `summary`: the first sync of a feed, one line for all its open offers. */
+  kind: 'offers' | 'summary';
+  postingKeys: string[];
+}
+
+export interface CachedStartups {
+  key: 'startups';
+  startups: Startup[];
+  etag: string | null;
+  fetchedAt: string;
 }
 
 export interface BetaRadarDB extends DBSchema {
   postings: { key: string; value: StoredPosting; indexes: { bySource: string } };
   rejects: { key: string; value: StoredReject; indexes: { bySource: string } };
   syncState: { key: string; value: SourceSyncState };
+  userState: { key: string; value: UserPostingState };
+  announcements: { key: number; value: PendingAnnouncement };
+  meta: { key: string; value: CachedStartups };
 }
 
 export type Database = IDBPDatabase<BetaRadarDB>;
+type UpgradeTransaction = IDBPTransaction<BetaRadarDB, StoreNames<BetaRadarDB>[], 'versionchange'>;
 
 export function postingKey(sourceId: string, postingId: string): string {
   return `${sourceId} ${postingId}`;
@@ -59,7 +100,7 @@ export function postingKey(sourceId: string, postingId: string): string {
  */
 export function openDatabase(): Promise<Database> {
   return openDB<BetaRadarDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const postings = db.createObjectStore('postings', { keyPath: 'key' });
         postings.createIndex('bySource', 'sourceId');
@@ -67,11 +108,49 @@ export function openDatabase(): Promise<Database> {
         rejects.createIndex('bySource', 'sourceId');
         db.createObjectStore('syncState', { keyPath: 'sourceId' });
       }
+      if (oldVersion < 2) {
+        db.createObjectStore('userState', { keyPath: 'key' });
+        db.createObjectStore('announcements', { keyPath: 'id', autoIncrement: true });
+        db.createObjectStore('meta', { keyPath: 'key' });
+        if (oldVersion >= 1) void upgradeV1Records(transaction);
+      }
     },
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase | null)?.close();
     },
   });
+}
+
+/**
+ * v1 → v2: postings gain first-seen, removal and last-sync openness (taken from
+ * their own flag, so the upgrade announces nothing); sync states gain their
+ * conditional-request validator and first-sync mark (a v1 state had synced).
+ */
+async function upgradeV1Records(transaction: UpgradeTransaction): Promise<void> {
+  let postings = await transaction.objectStore('postings').openCursor();
+  while (postings) {
+    const old = postings.value as Partial<StoredPosting> & StoredPosting;
+    await postings.update({
+      ...old,
+      firstSeenAt: old.firstSeenAt ?? old.storedAt,
+      removedAt: old.removedAt ?? null,
+      openAtLastSync: old.openAtLastSync ?? old.openFlag,
+    });
+    postings = await postings.continue();
+  }
+  let states = await transaction.objectStore('syncState').openCursor();
+  while (states) {
+    const old = states.value as unknown as Record<string, unknown> & { sourceId: string; url: string; kind: string };
+    await states.update({
+      sourceId: old.sourceId,
+      url: old.url,
+      kind: old.kind,
+      etag: null,
+      firstSyncAt: (old.lastSuccessAt as string | null | undefined) ?? null,
+      lastChangeAt: (old.lastSuccessAt as string | null | undefined) ?? null,
+    });
+    states = await states.continue();
+  }
 }
 
 export interface SourceSnapshot {
@@ -91,33 +170,41 @@ export async function readSource(db: Database, sourceId: string): Promise<Source
   return { postings, rejects, state };
 }
 
+export async function readSyncState(db: Database, sourceId: string): Promise<SourceSyncState | undefined> {
+  return db.get('syncState', sourceId);
+}
+
 export interface SourceWrite {
-  sourceId: string;
   put: StoredPosting[];
-  /** Keys of postings the feed no longer lists. */
-  remove: string[];
   putRejects: StoredReject[];
   removeRejects: string[];
   state: SourceSyncState;
+  /** Postings announced as new: their user state gains `newSince`. */
+  newKeys: string[];
+  announcement: PendingAnnouncement | null;
 }
 
 /** Applies one sync run's result in a single transaction: readers see all of it or none. */
 export async function writeSource(db: Database, write: SourceWrite): Promise<void> {
-  const tx = db.transaction(['postings', 'rejects', 'syncState'], 'readwrite');
+  const tx = db.transaction(['postings', 'rejects', 'syncState', 'userState', 'announcements'], 'readwrite');
   const postings = tx.objectStore('postings');
   const rejects = tx.objectStore('rejects');
+  const userState = tx.objectStore('userState');
   const pending: Promise<unknown>[] = [];
   // Deletes before puts: a key both cleared and re-recorded in one run ends up recorded.
-  for (const k of write.remove) pending.push(postings.delete(k));
   for (const k of write.removeRejects) pending.push(rejects.delete(k));
   for (const p of write.put) pending.push(postings.put(p));
   for (const r of write.putRejects) pending.push(rejects.put(r));
   pending.push(tx.objectStore('syncState').put(write.state));
+  for (const key of write.newKeys) {
+    pending.push(
+      userState.get(key).then((old) =>
+        userState.put({ key, favourite: old?.favourite ?? false, seenAt: null, newSince: write.state.lastChangeAt }),
+      ),
+    );
+  }
+  if (write.announcement) pending.push(tx.objectStore('announcements').add(write.announcement));
   await Promise.all([...pending, tx.done]);
-}
-
-export async function recordSyncState(db: Database, state: SourceSyncState): Promise<void> {
-  await db.put('syncState', state);
 }
 
 export async function readAllPostings(db: Database): Promise<StoredPosting[]> {
@@ -126,4 +213,75 @@ export async function readAllPostings(db: Database): Promise<StoredPosting[]> {
 
 export async function readAllSyncStates(db: Database): Promise<SourceSyncState[]> {
   return db.getAll('syncState');
+}
+
+export async function readUserStates(db: Database): Promise<UserPostingState[]> {
+  return db.getAll('userState');
+}
+
+/** How many announced offers the user has not seen yet: the toolbar badge. */
+export async function countUnseenNew(db: Database): Promise<number> {
+  return (await db.getAll('userState')).filter((s) => s.newSince !== null && s.seenAt === null).length;
+}
+
+/** Marks postings as seen (clears their "new" mark). Returns the keys that changed. */
+export async function markSeen(db: Database, keys: string[], at: string): Promise<string[]> {
+  const tx = db.transaction('userState', 'readwrite');
+  const changed: string[] = [];
+  await Promise.all(
+    keys.map(async (key) => {
+      const old = await tx.store.get(key);
+      if (old?.seenAt && old.newSince === null) return;
+      changed.push(key);
+      await tx.store.put({ key, favourite: old?.favourite ?? false, seenAt: at, newSince: null });
+    }),
+  );
+  await tx.done;
+  return changed;
+}
+
+export async function setFavourite(db: Database, key: string, favourite: boolean): Promise<void> {
+  const tx = db.transaction('userState', 'readwrite');
+  const old = await tx.store.get(key);
+  await tx.store.put({ key, seenAt: old?.seenAt ?? null, newSince: old?.newSince ?? null, favourite });
+  await tx.done;
+}
+
+/** Takes the pending announcements out, in one transaction (shown once, even if two contexts drain). */
+export async function takeAnnouncements(db: Database): Promise<PendingAnnouncement[]> {
+  const tx = db.transaction('announcements', 'readwrite');
+  const all = await tx.store.getAll();
+  await tx.store.clear();
+  await tx.done;
+  return all;
+}
+
+export async function readPostings(db: Database, keys: string[]): Promise<StoredPosting[]> {
+  const tx = db.transaction('postings', 'readonly');
+  const found = await Promise.all(keys.map((k) => tx.store.get(k)));
+  await tx.done;
+  return found.filter((p): p is StoredPosting => p !== undefined);
+}
+
+export async function readCachedStartups(db: Database): Promise<CachedStartups | undefined> {
+  return db.get('meta', 'startups');
+}
+
+export async function writeCachedStartups(db: Database, cache: CachedStartups): Promise<void> {
+  await db.put('meta', cache);
+}
+
+/** Re-resolves every stored posting's startup (after the registry changed), in one transaction. */
+export async function updateStartupIds(db: Database, resolve: (ref: string | null) => string | null): Promise<number> {
+  const tx = db.transaction('postings', 'readwrite');
+  let changed = 0;
+  for (const posting of await tx.store.getAll()) {
+    const startupId = resolve(posting.startupRef);
+    if (startupId !== posting.startupId) {
+      changed++;
+      void tx.store.put({ ...posting, startupId });
+    }
+  }
+  await tx.done;
+  return changed;
 }

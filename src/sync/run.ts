@@ -1,18 +1,19 @@
 /**
- * One sync run of one feed: list → fetch what changed → parse → apply in one
- * transaction. A run that fails part-way writes nothing but its error, so the
- * database always shows a whole run or the one before it.
+ * One sync run of one feed: list (conditionally) → fetch what changed → parse →
+ * work out the changes → apply them in one transaction. A run that fails
+ * part-way writes nothing, so the database always shows a whole run or the one
+ * before it, and the next run starts again from that state.
  */
-import { FeedError } from '../feed/http';
 import type { FeedEntry, FeedSource } from '../feed/source';
 import { parsePosting } from '../postings/parse';
-import { postingIdFromFileName } from '../postings/status';
+import { isOpenAt, postingIdFromFileName } from '../postings/status';
+import type { ParseResult } from '../postings/types';
 import {
   postingKey,
   readSource,
-  recordSyncState,
   writeSource,
   type Database,
+  type PendingAnnouncement,
   type SourceSyncState,
   type StoredPosting,
   type StoredReject,
@@ -27,15 +28,34 @@ export interface SyncOptions {
   concurrency?: number;
 }
 
-export interface SyncReport {
+/** What a run changed, by posting key. */
+export interface SyncChanges {
+  added: string[];
+  updated: string[];
+  closed: string[];
+  reopened: string[];
+  removed: string[];
+  /** Open now, and absent or not open before: what deserves a "new offer" notification. */
+  newOffers: string[];
+  /** Files whose new version did not parse (the last good version, if any, stays). */
+  rejected: string[];
+}
+
+export interface SyncResult {
   sourceId: string;
-  ok: boolean;
+  /** The listing answered "not modified": nothing was fetched or written. */
+  notModified: boolean;
+  /** True for the first successful sync of this feed, which announces nothing offer by offer. */
+  firstSync: boolean;
   listed: number;
   fetched: number;
+  /** Postings held for this feed after the run (removed ones included). */
   stored: number;
-  rejected: number;
-  error?: string;
+  openCount: number;
+  changes: SyncChanges;
 }
+
+const NO_CHANGES: SyncChanges = { added: [], updated: [], closed: [], reopened: [], removed: [], newOffers: [], rejected: [] };
 
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -50,83 +70,132 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
   return results;
 }
 
-export async function syncSource(db: Database, source: FeedSource, options: SyncOptions = {}): Promise<SyncReport> {
-  const now = options.now ?? (() => new Date());
-  const startedAt = now().toISOString();
+/**
+ * Syncs one feed into the database. Throws the feed's error (FeedError) when the
+ * run fails; in that case nothing was written.
+ */
+export async function syncSource(db: Database, source: FeedSource, options: SyncOptions = {}): Promise<SyncResult> {
+  const now = (options.now ?? (() => new Date()))();
+  const at = now.toISOString();
+  const signal = options.signal;
   const before = await readSource(db, source.id);
-  const baseState: SourceSyncState = before.state ?? {
+  const firstSync = !before.state?.firstSyncAt;
+
+  const listing = await source.list({ etag: before.state?.etag ?? null, signal });
+  if (listing.notModified) {
+    const openCount = before.postings.filter((p) => p.openAtLastSync).length;
+    return { sourceId: source.id, notModified: true, firstSync: false, listed: 0, fetched: 0, stored: before.postings.length, openCount, changes: NO_CHANGES };
+  }
+  const entries = listing.entries;
+  const keyOf = (entry: FeedEntry) => postingKey(source.id, postingIdFromFileName(entry.fileName));
+
+  const previous = new Map(before.postings.map((p) => [p.key, p]));
+  const rejectVersion = new Map(before.rejects.map((r) => [r.key, r.version]));
+  const changedEntries = entries.filter((e) => {
+    const key = keyOf(e);
+    return previous.get(key)?.version !== e.version && rejectVersion.get(key) !== e.version;
+  });
+  const results: ParseResult[] = await mapLimited(changedEntries, options.concurrency ?? 4, async (entry) =>
+    entry.inline ?? parsePosting(entry.fileName, await source.fetchFile(entry, signal)),
+  );
+  signal?.throwIfAborted();
+
+  // The state after the run, posting by posting.
+  const next = new Map(previous);
+  const changes: SyncChanges = { added: [], updated: [], closed: [], reopened: [], removed: [], newOffers: [], rejected: [] };
+  const putRejects: StoredReject[] = [];
+  changedEntries.forEach((entry, i) => {
+    const key = keyOf(entry);
+    const result = results[i]!;
+    if (!result.ok) {
+      putRejects.push({ key, sourceId: source.id, version: entry.version, error: result.error });
+      changes.rejected.push(key);
+      return;
+    }
+    const old = previous.get(key);
+    if (old && !old.removedAt) changes.updated.push(key);
+    else changes.added.push(key);
+    next.set(key, {
+      ...result.posting,
+      key,
+      sourceId: source.id,
+      version: entry.version,
+      startupId: options.resolveStartupId?.(result.posting.startupRef) ?? null,
+      storedAt: at,
+      firstSeenAt: old?.firstSeenAt ?? at,
+      removedAt: null,
+      openAtLastSync: old?.openAtLastSync ?? false,
+    });
+  });
+
+  const listedVersion = new Map(entries.map((e) => [keyOf(e), e.version]));
+  for (const [key, posting] of next) {
+    if (!listedVersion.has(key) && !posting.removedAt) {
+      next.set(key, { ...posting, removedAt: at });
+      changes.removed.push(key);
+    } else if (listedVersion.has(key) && posting.removedAt && previous.get(key) === posting) {
+      // Listed again with the version it had when it left: it is back as it was.
+      next.set(key, { ...posting, removedAt: null });
+      changes.added.push(key);
+    }
+  }
+
+  // Openness is judged now, for every posting (a depublication date may have passed).
+  const put: StoredPosting[] = [];
+  let openCount = 0;
+  for (const [key, posting] of next) {
+    const wasOpen = previous.get(key)?.openAtLastSync ?? false;
+    const isOpen = !posting.removedAt && isOpenAt(posting, now);
+    if (isOpen) openCount++;
+    if (isOpen && !wasOpen) {
+      changes.newOffers.push(key);
+      if (previous.has(key)) changes.reopened.push(key);
+    }
+    if (!isOpen && wasOpen) changes.closed.push(key);
+    const record = posting.openAtLastSync === isOpen ? posting : { ...posting, openAtLastSync: isOpen };
+    if (record !== previous.get(key)) put.push(record);
+  }
+
+  // A reject is cleared once the feed lists another version of that file (or none).
+  const removeRejects = before.rejects.filter((r) => listedVersion.get(r.key) !== r.version).map((r) => r.key);
+
+  const changed = put.length > 0 || putRejects.length > 0 || removeRejects.length > 0;
+  const state: SourceSyncState = {
     sourceId: source.id,
     url: source.url,
     kind: source.kind,
-    lastRunAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    counts: null,
+    etag: listing.etag,
+    firstSyncAt: before.state?.firstSyncAt ?? at,
+    lastChangeAt: changed ? at : (before.state?.lastChangeAt ?? at),
   };
-  try {
-    const entries = await source.list(options.signal);
-    const known = new Map<string, string>();
-    for (const p of before.postings) known.set(p.key, p.version);
-    const rejectVersions = new Map(before.rejects.map((r) => [r.key, r.version]));
+  // The first sync is silent: its open offers are summed up once, not announced one by one.
+  const announcement: PendingAnnouncement | null = firstSync
+    ? openCount > 0
+      ? { createdAt: at, sourceId: source.id, kind: 'summary', postingKeys: [] }
+      : null
+    : changes.newOffers.length > 0
+      ? { createdAt: at, sourceId: source.id, kind: 'offers', postingKeys: changes.newOffers }
+      : null;
 
-    const changed = entries.filter((e) => {
-      const key = postingKey(source.id, postingIdOf(e));
-      return known.get(key) !== e.version && rejectVersions.get(key) !== e.version;
-    });
-    const texts = await mapLimited(changed, options.concurrency ?? 4, (e) => source.fetchFile(e, options.signal));
-
-    const put: StoredPosting[] = [];
-    const putRejects: StoredReject[] = [];
-    const removeRejects: string[] = [];
-    changed.forEach((entry, i) => {
-      const key = postingKey(source.id, postingIdOf(entry));
-      const result = parsePosting(entry.fileName, texts[i]!);
-      if (result.ok) {
-        put.push({
-          ...result.posting,
-          key,
-          sourceId: source.id,
-          version: entry.version,
-          startupId: options.resolveStartupId?.(result.posting.startupRef) ?? null,
-          storedAt: startedAt,
-        });
-      } else {
-        // The posting's last good version (if any) stays; the reject records why the new one was refused.
-        putRejects.push({ key, sourceId: source.id, version: entry.version, error: result.error });
-      }
-    });
-
-    const listedKeys = new Set(entries.map((e) => postingKey(source.id, postingIdOf(e))));
-    const remove = before.postings.filter((p) => !listedKeys.has(p.key)).map((p) => p.key);
-    // A reject is cleared once the feed lists another version of that file (or none).
-    const listedVersion = new Map(entries.map((e) => [postingKey(source.id, postingIdOf(e)), e.version]));
-    for (const r of before.rejects) if (listedVersion.get(r.key) !== r.version) removeRejects.push(r.key);
-
-    const storedKeys = new Set(before.postings.map((p) => p.key));
-    for (const k of remove) storedKeys.delete(k);
-    for (const p of put) storedKeys.add(p.key);
-    const rejectedKeys = new Set(before.rejects.map((r) => r.key));
-    for (const k of removeRejects) rejectedKeys.delete(k);
-    for (const r of putRejects) rejectedKeys.add(r.key);
-    const storedCount = storedKeys.size;
-    const rejectedCount = rejectedKeys.size;
-    const counts = { listed: entries.length, fetched: changed.length, stored: storedCount, rejected: rejectedCount };
+  const stateChanged = !before.state || before.state.etag !== state.etag || before.state.firstSyncAt !== state.firstSyncAt;
+  if (changed || stateChanged || announcement) {
     await writeSource(db, {
-      sourceId: source.id,
       put,
-      remove,
       putRejects,
       removeRejects,
-      state: { ...baseState, url: source.url, kind: source.kind, lastRunAt: startedAt, lastSuccessAt: startedAt, lastError: null, counts },
+      state,
+      newKeys: firstSync ? [] : changes.newOffers,
+      announcement,
     });
-    return { sourceId: source.id, ok: true, ...counts };
-  } catch (error) {
-    const message = error instanceof FeedError ? error.message : `Sync failed: ${String(error)}`;
-    await recordSyncState(db, { ...baseState, lastRunAt: startedAt, lastError: { message, at: startedAt } });
-    return { sourceId: source.id, ok: false, listed: 0, fetched: 0, stored: before.postings.length, rejected: before.rejects.length, error: message };
   }
-}
-
-function postingIdOf(entry: FeedEntry): string {
-  return postingIdFromFileName(entry.fileName);
+  return {
+    sourceId: source.id,
+    notModified: false,
+    firstSync,
+    listed: entries.length,
+    fetched: changedEntries.length,
+    stored: next.size,
+    openCount,
+    changes,
+  };
 }

@@ -2,69 +2,153 @@
  * Runs the sync of every configured feed, one run at a time: triggers that
  * arrive during a run (alarm, start-up, "sync now", a settings change) share it,
  * and at most one follow-up run is queued so a change made mid-run is not lost.
+ * Records each feed's status and backs off from a failing feed.
  */
-import { sourceForUrl } from '../feed/source';
 import { FeedError } from '../feed/http';
+import { sourceForUrl, type FeedSource } from '../feed/source';
 import type { Settings } from '../settings/settings';
 import type { Database } from '../store/db';
-import { syncSource, type SyncReport } from './run';
+import { syncSource, type SyncResult } from './run';
+import { retryTime, type SourceStatus, type StatusStore } from './status';
 
-export type SyncTrigger = 'install' | 'startup' | 'alarm' | 'settings' | 'user';
+export type SyncTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'settings' | 'user';
 
 export interface SyncRunnerDeps {
   getSettings(): Promise<Settings>;
   openDb(): Promise<Database>;
+  status: StatusStore;
   now?: () => Date;
+  /** A resolver of startup references, refreshed before each run when the registry is stale. */
+  startupResolver?: (db: Database, now: Date) => Promise<((ref: string | null) => string | null) | undefined>;
+  /** Builds the source of a feed URL (tests pass a fake). */
+  sourceFor?: (url: string) => FeedSource;
+}
+
+export interface FeedRunReport {
+  url: string;
+  sourceId: string;
+  ok: boolean;
+  /** The feed was left alone because it is backing off or rate-limited. */
+  skipped?: boolean;
+  result?: SyncResult;
+  error?: string;
 }
 
 export interface SyncRunner {
-  run(trigger: SyncTrigger): Promise<SyncReport[]>;
+  run(trigger: SyncTrigger): Promise<FeedRunReport[]>;
 }
 
-export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
-  let current: Promise<SyncReport[]> | null = null;
-  let followUp: Promise<SyncReport[]> | null = null;
+/** Scheduled triggers respect a failing feed's backoff; a person asking for a sync does not wait for it. */
+const RESPECTS_BACKOFF: ReadonlySet<SyncTrigger> = new Set(['alarm', 'startup']);
 
-  async function runOnce(): Promise<SyncReport[]> {
+export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
+  const clock = deps.now ?? (() => new Date());
+  const sourceFor = deps.sourceFor ?? sourceForUrl;
+  let current: Promise<FeedRunReport[]> | null = null;
+  let followUp: Promise<FeedRunReport[]> | null = null;
+
+  async function syncFeed(
+    db: Database,
+    url: string,
+    trigger: SyncTrigger,
+    previous: SourceStatus | undefined,
+    resolve: ((ref: string | null) => string | null) | undefined,
+  ): Promise<{ report: FeedRunReport; status: SourceStatus }> {
+    const now = clock();
+    let source: FeedSource;
+    try {
+      source = sourceFor(url);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        report: { url, sourceId: url, ok: false, error: message } satisfies FeedRunReport,
+        status: { ...blankStatus(url, url), lastRunAt: now.toISOString(), lastError: { kind: 'invalid-body', message, at: now.toISOString() } } satisfies SourceStatus,
+      };
+    }
+    const base = previous ?? blankStatus(source.id, url);
+    const hostBlocked = base.lastError?.kind === 'rate-limited' && base.nextRetryAt && Date.parse(base.nextRetryAt) > now.getTime();
+    const backingOff = RESPECTS_BACKOFF.has(trigger) && base.nextRetryAt && Date.parse(base.nextRetryAt) > now.getTime();
+    if (hostBlocked || backingOff) {
+      return { report: { url, sourceId: source.id, ok: false, skipped: true, error: base.lastError?.message }, status: base };
+    }
+    try {
+      const result = await syncSource(db, source, { now: () => now, resolveStartupId: resolve });
+      const rejected = result.notModified ? (base.counts?.rejected ?? 0) : result.changes.rejected.length;
+      return {
+        report: { url, sourceId: source.id, ok: true, result },
+        status: {
+          ...base,
+          url,
+          lastRunAt: now.toISOString(),
+          lastSuccessAt: now.toISOString(),
+          lastError: null,
+          failures: 0,
+          nextRetryAt: null,
+          counts: result.notModified && base.counts ? base.counts : { listed: result.listed, stored: result.stored, open: result.openCount, rejected },
+        },
+      };
+    } catch (error) {
+      const failures = base.failures + 1;
+      const feedError = error instanceof FeedError ? error : null;
+      const message = feedError ? feedError.message : `Sync of ${url} failed: ${error instanceof Error ? error.message : String(error)}`;
+      return {
+        report: { url, sourceId: source.id, ok: false, error: message },
+        status: {
+          ...base,
+          url,
+          lastRunAt: now.toISOString(),
+          lastError: { kind: feedError?.kind ?? 'unknown', message, at: now.toISOString() },
+          failures,
+          nextRetryAt: retryTime(failures, now, feedError?.retryAt),
+        },
+      };
+    }
+  }
+
+  async function runOnce(trigger: SyncTrigger): Promise<FeedRunReport[]> {
     const settings = await deps.getSettings();
     const db = await deps.openDb();
-    const reports: SyncReport[] = [];
+    const resolve = await deps.startupResolver?.(db, clock()).catch(() => undefined);
+    const statuses = await deps.status.read();
+    const reports: FeedRunReport[] = [];
+    const next: Record<string, SourceStatus> = {};
     for (const url of settings.feeds) {
-      let source;
-      try {
-        source = sourceForUrl(url);
-      } catch (error) {
-        const message = error instanceof FeedError ? error.message : String(error);
-        reports.push({ sourceId: url, ok: false, listed: 0, fetched: 0, stored: 0, rejected: 0, error: message });
-        continue;
-      }
-      reports.push(await syncSource(db, source, { now: deps.now }));
+      const previous = Object.values(statuses).find((s) => s.url === url);
+      const { report, status } = await syncFeed(db, url, trigger, previous, resolve);
+      reports.push(report);
+      next[status.sourceId] = status;
     }
+    // Feeds the user removed drop out of the status.
+    await deps.status.write(next);
     return reports;
   }
 
-  function start(): Promise<SyncReport[]> {
-    current = runOnce().finally(() => {
+  function start(trigger: SyncTrigger): Promise<FeedRunReport[]> {
+    current = runOnce(trigger).finally(() => {
       current = null;
     });
     return current;
   }
 
   return {
-    run(_trigger) {
-      if (!current) return start();
+    run(trigger) {
+      if (!current) return start(trigger);
       // A run is under way: its data may predate this trigger, so queue exactly one more.
       followUp ??= current.then(
         () => {
           followUp = null;
-          return start();
+          return start(trigger);
         },
         () => {
           followUp = null;
-          return start();
+          return start(trigger);
         },
       );
       return followUp;
     },
   };
+}
+
+function blankStatus(sourceId: string, url: string): SourceStatus {
+  return { sourceId, url, lastRunAt: null, lastSuccessAt: null, lastError: null, failures: 0, nextRetryAt: null, counts: null };
 }

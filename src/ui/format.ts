@@ -4,3 +4,10 @@ export function formatDay(value: string, locale?: string): string {
   if (Number.isNaN(date.getTime())) return value;
   return date.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/** An ISO timestamp → a short localised day and time. */
+export function formatTime(value: string, locale?: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleString(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}

@@ -35,7 +35,9 @@ describe('GitHub source on the real tree', () => {
         return new Response(tree, { status: 200 });
       }),
     );
-    const entries = await sourceForUrl(DEFAULT_FEED_URL).list();
+    const listing = await sourceForUrl(DEFAULT_FEED_URL).list();
+    if (listing.notModified) throw new Error('expected a listing');
+    const entries = listing.entries;
     expect(calls).toEqual([
       'https://api.github.com/repos/betagouv/beta.gouv.fr/git/trees/d919d8a8f4fc2ef945d3665a230d5fe2702dda7d?recursive=1',
     ]);
@@ -48,6 +50,22 @@ describe('GitHub source on the real tree', () => {
         encodeURIComponent(camino!.fileName),
     );
     expect(entries.every((e) => /^[0-9a-f]{40}$/.test(e.version))).toBe(true);
+  });
+
+  it('asks conditionally with the last ETag, and reads a 304 as "not modified"', async () => {
+    const seen: (string | null)[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        const etag = new Headers(init?.headers).get('if-none-match');
+        seen.push(etag);
+        return etag === '"v1"' ? new Response(null, { status: 304 }) : new Response('{"tree":[]}', { status: 200, headers: { etag: '"v1"' } });
+      }),
+    );
+    const source = sourceForUrl(DEFAULT_FEED_URL);
+    expect(await source.list()).toEqual({ notModified: false, entries: [], etag: '"v1"' });
+    expect(await source.list({ etag: '"v1"' })).toEqual({ notModified: true });
+    expect(seen).toEqual([null, '"v1"']);
   });
 
   it('refuses a listing that is not a tree', async () => {

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { planNotifications, postingKeyOfNotification, type NotificationTexts } from '../../src/notify/plan';
+import { alertWords, matchesAlert, readAlerts, type Alert } from '../../src/notify/alerts';
+import type { PendingAnnouncement, StoredPosting } from '../../src/store/db';
+
+function stored(id: string, title: string, extra: Partial<StoredPosting> = {}): StoredPosting {
+  return {
+    id,
+    fileName: `${id}.md`,
+    title,
+    startupRef: 'demo',
+    openFlag: true,
+    closedReason: null,
+    date: '2024-01-01',
+    dateSource: 'file-name',
+    depublicationDate: null,
+    applicationDeadline: null,
+    domaines: [],
+    techno: [],
+    contract: null,
+    junior: false,
+    externalUrl: null,
+    applyEmails: [],
+    excerpt: '',
+    body: '',
+    warnings: [],
+    key: `feed ${id}`,
+    sourceId: 'feed',
+    version: 'v1',
+    startupId: null,
+    storedAt: '2024-01-01T00:00:00Z',
+    firstSeenAt: '2024-01-01T00:00:00Z',
+    removedAt: null,
+    openAtLastSync: true,
+    ...extra,
+  } as StoredPosting;
+}
+
+const texts: NotificationTexts = {
+  offer: (p) => ({ title: p.title, message: p.startupRef ?? '' }),
+  group: (count) => ({ title: `${count} new`, message: '' }),
+  summary: (count) => ({ title: 'ready', message: `${count} open` }),
+};
+
+const offers = (...keys: string[]): PendingAnnouncement => ({ createdAt: '2024-01-02T00:00:00Z', sourceId: 'feed', kind: 'offers', postingKeys: keys });
+
+describe('planNotifications', () => {
+  const postings = new Map(
+    [stored('a', 'Développeur·se'), stored('b', 'Designer', { domaines: ['Design'] }), stored('c', 'Chargé(e) de déploiement'), stored('d', 'Data analyst')].map((p) => [p.key, p]),
+  );
+
+  it('shows one notification per new offer, up to three, each opening its offer', () => {
+    const plans = planNotifications([offers('feed a', 'feed b')], postings, 4, { enabled: true, alerts: [] }, texts);
+    expect(plans.map((p) => [p.title, p.postingKey])).toEqual([
+      ['Développeur·se', 'feed a'],
+      ['Designer', 'feed b'],
+    ]);
+    expect(postingKeyOfNotification(plans[0]!.id)).toBe('feed a');
+  });
+
+  it('groups more than three offers into one notification', () => {
+    const plans = planNotifications([offers('feed a', 'feed b'), offers('feed c', 'feed d')], postings, 4, { enabled: true, alerts: [] }, texts);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatchObject({ title: '4 new', postingKey: null });
+    expect(postingKeyOfNotification(plans[0]!.id)).toBeNull();
+  });
+
+  it('sums up a first sync in one line', () => {
+    const summary: PendingAnnouncement = { createdAt: 'x', sourceId: 'feed', kind: 'summary', postingKeys: [] };
+    expect(planNotifications([summary], postings, 11, { enabled: true, alerts: [] }, texts).map((p) => p.message)).toEqual(['11 open']);
+  });
+
+  it('shows nothing when notifications are off', () => {
+    expect(planNotifications([offers('feed a')], postings, 4, { enabled: false, alerts: [] }, texts)).toEqual([]);
+  });
+
+  it('with alerts saved, shows only the offers one of them matches', () => {
+    const alerts: Alert[] = [{ id: '1', query: 'developpeuse', filters: {}, createdAt: '' }, { id: '2', query: '', filters: { domaine: 'design' }, createdAt: '' }];
+    const plans = planNotifications([offers('feed a', 'feed b', 'feed c')], postings, 4, { enabled: true, alerts }, texts);
+    // "developpeuse" is not a prefix of "developpeur": alerts use whole-word prefixes only.
+    expect(plans.map((p) => p.postingKey)).toEqual(['feed b']);
+    const dev: Alert[] = [{ id: '3', query: 'développeur', filters: {}, createdAt: '' }];
+    expect(planNotifications([offers('feed a', 'feed b')], postings, 4, { enabled: true, alerts: dev }, texts).map((p) => p.postingKey)).toEqual(['feed a']);
+  });
+});
+
+describe('alerts', () => {
+  it('fold accents, case and inclusive endings', () => {
+    expect(alertWords('Développeur·se Chargé.e Chef(fe) de Produit')).toEqual(['developpeur', 'charge', 'chef', 'de', 'produit']);
+    expect(alertWords('beta.gouv.fr')).toEqual(['beta', 'gouv', 'fr']);
+  });
+
+  it('match every word as a prefix, and every filter', () => {
+    const p = stored('x', 'Développeur·se full-stack', { domaines: ['Développement'], junior: true, body: 'TypeScript et PostgreSQL' });
+    expect(matchesAlert(p, { id: '1', query: 'dev typescript', filters: {}, createdAt: '' })).toBe(true);
+    expect(matchesAlert(p, { id: '1', query: 'dev java', filters: {}, createdAt: '' })).toBe(false);
+    expect(matchesAlert(p, { id: '1', query: '', filters: { domaine: 'developpement', junior: true }, createdAt: '' })).toBe(true);
+    expect(matchesAlert(p, { id: '1', query: '', filters: { startup: 'autre' }, createdAt: '' })).toBe(false);
+  });
+
+  it('read stored alerts defensively', () => {
+    expect(readAlerts('nope')).toEqual([]);
+    expect(readAlerts([{ id: 'a', query: 'dev', filters: { junior: true, domaine: 3 } }, { query: 'no id' }])).toEqual([
+      { id: 'a', query: 'dev', filters: { junior: true }, createdAt: '' },
+    ]);
+  });
+});
