@@ -21,11 +21,13 @@ import {
   PROJECT_ROOT,
   launchBrowser,
   readAllFromStore,
+  waitForSyncRun,
+  type SyncStatusEntry,
   startHttpServer,
   startHttpsServer,
   type FixtureServer,
 } from '../test/e2e/harness';
-import { DB_NAME, type SourceSyncState, type StoredPosting } from '../src/store/db';
+import { DB_NAME, type StoredPosting } from '../src/store/db';
 import { isOpenAt } from '../src/postings/status';
 
 const { values } = parseArgs({
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
   });
   try {
     const worker = await browser.waitForServiceWorker();
-    const state = await waitForSync(async () => readAllFromStore<SourceSyncState>(worker, DB_NAME, 'syncState'));
+    const state = await waitForSyncRun(worker, '', 60_000);
     const postings = await readAllFromStore<StoredPosting>(worker, DB_NAME, 'postings');
     printSync(state, postings);
 
@@ -112,20 +114,10 @@ async function main(): Promise<void> {
   }
 }
 
-async function waitForSync(read: () => Promise<SourceSyncState[]>, timeoutMs = 60_000): Promise<SourceSyncState[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const states = await read().catch(() => []);
-    if (states.length > 0 && states.every((s) => s.lastSuccessAt || s.lastError)) return states;
-    if (Date.now() > deadline) throw new Error('the extension did not finish its first sync within a minute');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function printSync(states: SourceSyncState[], postings: StoredPosting[]): void {
+function printSync(states: SyncStatusEntry[], postings: StoredPosting[]): void {
   for (const s of states) {
     if (s.lastError) console.log(`✗ ${s.url}: ${s.lastError.message}`);
-    else console.log(`✓ ${s.url}: ${s.counts?.stored ?? 0} postings stored, ${s.counts?.rejected ?? 0} rejected`);
+    else console.log(`✓ ${s.url}: ${s.counts?.stored ?? 0} postings stored (${s.counts?.open ?? 0} open), ${s.counts?.rejected ?? 0} rejected`);
   }
   const now = new Date();
   const rows = [...postings].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));

@@ -105,3 +105,30 @@ export async function setStorageLocal(target: ExtensionContext, items: Record<st
 export async function clearStorageLocal(target: ExtensionContext): Promise<void> {
   await evaluateIn(target, () => (globalThis as WithChrome).chrome.storage.local.clear(), undefined);
 }
+
+/** The feeds' sync status as the background records it (`storage.local` key `syncStatus`). */
+export interface SyncStatusEntry {
+  sourceId: string;
+  url: string;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: { kind: string; message: string; at: string } | null;
+  failures: number;
+  nextRetryAt: string | null;
+  counts: { listed: number; stored: number; open: number; rejected: number } | null;
+}
+
+/**
+ * Waits until every configured feed has finished a run after `since` (ISO time), and returns
+ * their status. Polls: the background writes the status at the end of each run.
+ */
+export async function waitForSyncRun(target: ExtensionContext, since = '', timeoutMs = 90_000): Promise<SyncStatusEntry[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const stored = (await getStorageLocal(target, 'syncStatus').catch(() => ({}))) as { syncStatus?: Record<string, SyncStatusEntry> };
+    const entries = Object.values(stored.syncStatus ?? {});
+    if (entries.length > 0 && entries.every((s) => s.lastRunAt !== null && s.lastRunAt > since)) return entries;
+    if (Date.now() > deadline) throw new Error(`no sync run finished after "${since}" within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

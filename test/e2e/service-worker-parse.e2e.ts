@@ -4,27 +4,16 @@
 // postings must equal what the same parser gives in Node, file for file.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, readAllFromStore, startHttpsServer, type ExtensionBrowser, type FixtureServer } from './harness.ts';
+import { launchBrowser, readAllFromStore, startHttpsServer, waitForSyncRun, type ExtensionBrowser, type FixtureServer } from './harness.ts';
 import { createGitHubFeed, realPostingFiles, type GitHubFeed } from './github-feed.ts';
 import { parsePosting } from '../../src/postings/parse.ts';
 import { isOpenAt } from '../../src/postings/status.ts';
-import { DB_NAME, type SourceSyncState, type StoredPosting, type StoredReject } from '../../src/store/db.ts';
+import { DB_NAME, type StoredPosting, type StoredReject } from '../../src/store/db.ts';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
 let feed: GitHubFeed;
 const files = realPostingFiles();
-
-async function waitForFirstSync(): Promise<SourceSyncState> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const states = await readAllFromStore<SourceSyncState>(browser.serviceWorker, DB_NAME, 'syncState').catch(() => []);
-    const state = states[0];
-    if (state?.lastSuccessAt || state?.lastError) return state;
-    if (Date.now() > deadline) throw new Error('no sync finished within 90 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('the real service worker parses the real feed', () => {
   beforeAll(async () => {
@@ -38,8 +27,8 @@ describe('the real service worker parses the real feed', () => {
   });
 
   it('syncs the default feed on install and stores every posting as parsePosting reads it in Node', async () => {
-    const state = await waitForFirstSync();
-    expect(state.lastError).toBeNull();
+    const [state] = await waitForSyncRun(browser.serviceWorker);
+    expect(state?.lastError).toBeNull();
     expect(files).toHaveLength(543);
 
     const stored = await readAllFromStore<StoredPosting>(browser.serviceWorker, DB_NAME, 'postings');
