@@ -11,6 +11,7 @@ import {
   json,
   launchBrowser,
   readAllFromStore,
+  setStorageLocal,
   startHttpsServer,
   waitForSyncRun,
   type ExtensionBrowser,
@@ -120,5 +121,25 @@ describe('sync and new-offer notifications in Chromium', () => {
     expect(feed.counts.notModified).toBe(notModified + 1);
     expect(Object.keys(await notifications()).filter((id) => !before.includes(id))).toEqual([]);
     await again.close();
+  });
+  it('with an alert saved, notifies only the offers it matches (the badge counts them all)', async () => {
+    await setStorageLocal(browser.serviceWorker, {
+      alerts: [{ id: 'a1', query: 'designer', filters: {}, createdAt: new Date().toISOString() }],
+    });
+    const before = Object.keys(await notifications());
+    feed.files.set('2099-01-02-designer.md', NEW_POSTING.replace('Développeur·se TypeScript', 'Designer·euse produit'));
+    feed.files.set('2099-01-03-juriste.md', NEW_POSTING.replace('Développeur·se TypeScript', 'Juriste'));
+    const startedAt = new Date().toISOString();
+    await browser.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: { alarms: { create(name: string, info: object): Promise<void> } } }).chrome.alarms.create('sync', {
+        when: Date.now(),
+        periodInMinutes: 60,
+      }),
+    );
+    await waitForSyncRun(browser.serviceWorker, startedAt);
+    await expect.poll(badge).toBe('2');
+    expect(Object.keys(await notifications()).filter((id) => !before.includes(id))).toEqual([
+      'offer:github:betagouv/beta.gouv.fr/d919d8a8f4fc2ef945d3665a230d5fe2702dda7d/content/_jobs 2099-01-02-designer',
+    ]);
   });
 });
