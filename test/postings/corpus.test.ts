@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildStartupIndex, parsePosting, readStartupsRegistry, resolveStartup } from '../../src/postings';
 import type { ParseResult, Posting } from '../../src/postings';
+import { unquoteGitPath } from '../helpers/timeline';
 
 // The real corpus, read at run time from ../shared (never copied into the project).
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,30 +23,6 @@ function tally(results: Array<{ name: string; result: ParseResult }>) {
     else clean += 1;
   }
   return { total: results.length, clean, recovered, rejected };
-}
-
-/**
- * timeline.jsonl keeps git's C-quoted form for non-ASCII paths
- * (`"2020-05-19-Chef\\302\\267fe ….md"`): undo it to get the real file name.
- */
-function unquoteGitPath(raw: string): string {
-  if (!(raw.startsWith('"') && raw.endsWith('"'))) return raw;
-  const bytes: number[] = [];
-  const inner = raw.slice(1, -1);
-  const simple: Record<string, number> = { n: 10, t: 9, '"': 34, '\\': 92 };
-  for (let i = 0; i < inner.length; i += 1) {
-    const char = inner[i] ?? '';
-    if (char === '\\' && /^[0-7]{3}$/.test(inner.slice(i + 1, i + 4))) {
-      bytes.push(parseInt(inner.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else if (char === '\\' && simple[inner[i + 1] ?? ''] !== undefined) {
-      bytes.push(simple[inner[i + 1] ?? ''] ?? 0);
-      i += 1;
-    } else {
-      bytes.push(...Buffer.from(char, 'utf8'));
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
 }
 
 /** An independent look at the raw text: does strict YAML (unique keys) accept the front matter? */
