@@ -48,6 +48,14 @@ export interface SourceSyncState {
   firstSyncAt: string | null;
   /** The last sync that changed something. */
   lastChangeAt: string | null;
+  /** Open postings after the last sync. */
+  openCount: number;
+  /**
+   * The first Paris day on which an open posting closes by its own dates
+   * (`depublication_date`, `poste_ferme`): from then on, even an unchanged feed
+   * needs its postings looked at again.
+   */
+  nextOpennessChange: string | null;
 }
 
 /** The user's own marks on a posting. Kept when the posting closes or leaves the feed. */
@@ -148,6 +156,9 @@ async function upgradeV1Records(transaction: UpgradeTransaction): Promise<void> 
       etag: null,
       firstSyncAt: (old.lastSuccessAt as string | null | undefined) ?? null,
       lastChangeAt: (old.lastSuccessAt as string | null | undefined) ?? null,
+      // No validator yet, so the first v2 run lists the feed in full and fills these in.
+      openCount: 0,
+      nextOpennessChange: null,
     });
     states = await states.continue();
   }

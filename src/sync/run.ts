@@ -6,11 +6,13 @@
  */
 import type { FeedEntry, FeedSource } from '../feed/source';
 import { parsePosting } from '../postings/parse';
+import { parisDay, nextDay } from '../postings/dates';
 import { isOpenAt, postingIdFromFileName } from '../postings/status';
 import type { ParseResult } from '../postings/types';
 import {
   postingKey,
   readSource,
+  readSyncState,
   writeSource,
   type Database,
   type PendingAnnouncement,
@@ -49,7 +51,7 @@ export interface SyncResult {
   firstSync: boolean;
   listed: number;
   fetched: number;
-  /** Postings held for this feed after the run (removed ones included). */
+  /** Postings held for this feed after the run (removed ones included); -1 when not read (not modified). */
   stored: number;
   openCount: number;
   changes: SyncChanges;
@@ -78,15 +80,20 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
   const now = (options.now ?? (() => new Date()))();
   const at = now.toISOString();
   const signal = options.signal;
-  const before = await readSource(db, source.id);
-  const firstSync = !before.state?.firstSyncAt;
+  const knownState = await readSyncState(db, source.id);
+  const firstSync = !knownState?.firstSyncAt;
 
-  const listing = await source.list({ etag: before.state?.etag ?? null, signal });
-  if (listing.notModified) {
-    const openCount = before.postings.filter((p) => p.openAtLastSync).length;
-    return { sourceId: source.id, notModified: true, firstSync: false, listed: 0, fetched: 0, stored: before.postings.length, openCount, changes: NO_CHANGES };
+  const listing = await source.list({ etag: knownState?.etag ?? null, signal });
+  const today = parisDay(now);
+  if (listing.notModified && knownState && !(knownState.nextOpennessChange && today && today >= knownState.nextOpennessChange)) {
+    // Nothing changed upstream and no open posting has reached a closing date: nothing to read or write.
+    return { sourceId: source.id, notModified: true, firstSync: false, listed: 0, fetched: 0, stored: -1, openCount: knownState.openCount, changes: NO_CHANGES };
   }
-  const entries = listing.entries;
+  const before = await readSource(db, source.id);
+  // Not modified (but a closing date was reached): the files are as they were, listed as stored.
+  const entries: FeedEntry[] = listing.notModified
+    ? before.postings.filter((p) => !p.removedAt).map((p) => ({ fileName: p.fileName, version: p.version, url: '' }))
+    : uniqueByPosting(listing.entries);
   const keyOf = (entry: FeedEntry) => postingKey(source.id, postingIdFromFileName(entry.fileName));
 
   const previous = new Map(before.postings.map((p) => [p.key, p]));
@@ -164,9 +171,11 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     sourceId: source.id,
     url: source.url,
     kind: source.kind,
-    etag: listing.etag,
+    etag: listing.notModified ? (before.state?.etag ?? null) : listing.etag,
     firstSyncAt: before.state?.firstSyncAt ?? at,
     lastChangeAt: changed ? at : (before.state?.lastChangeAt ?? at),
+    openCount,
+    nextOpennessChange: firstClosingDay(next.values(), now),
   };
   // The first sync is silent: its open offers are summed up once, not announced one by one.
   const announcement: PendingAnnouncement | null = firstSync
@@ -177,7 +186,9 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
       ? { createdAt: at, sourceId: source.id, kind: 'offers', postingKeys: changes.newOffers }
       : null;
 
-  const stateChanged = !before.state || before.state.etag !== state.etag || before.state.firstSyncAt !== state.firstSyncAt;
+  const stateChanged =
+    !before.state ||
+    (['etag', 'firstSyncAt', 'openCount', 'nextOpennessChange'] as const).some((field) => before.state?.[field] !== state[field]);
   if (changed || stateChanged || announcement) {
     await writeSource(db, {
       put,
@@ -190,7 +201,7 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
   }
   return {
     sourceId: source.id,
-    notModified: false,
+    notModified: listing.notModified,
     firstSync,
     listed: entries.length,
     fetched: changedEntries.length,
@@ -198,4 +209,30 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     openCount,
     changes,
   };
+}
+
+/**
+ * One entry per posting id: upstream's folder could hold both `x` and `x.md`,
+ * which are the same posting id. The `.md` file wins, so runs do not alternate.
+ */
+function uniqueByPosting(entries: FeedEntry[]): FeedEntry[] {
+  const byId = new Map<string, FeedEntry>();
+  for (const entry of entries) {
+    const id = postingIdFromFileName(entry.fileName);
+    const kept = byId.get(id);
+    if (!kept || (!kept.fileName.endsWith('.md') && entry.fileName.endsWith('.md'))) byId.set(id, entry);
+  }
+  return [...byId.values()];
+}
+
+/** The first Paris day on which a posting open now closes by its own dates, or null. */
+function firstClosingDay(postings: Iterable<StoredPosting>, now: Date): string | null {
+  let first: string | null = null;
+  for (const p of postings) {
+    if (p.removedAt || !isOpenAt(p, now)) continue;
+    for (const day of [p.depublicationDate, p.applicationDeadline ? nextDay(p.applicationDeadline) : null]) {
+      if (day && (first === null || day < first)) first = day;
+    }
+  }
+  return first;
 }

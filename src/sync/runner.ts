@@ -84,7 +84,10 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
           lastError: null,
           failures: 0,
           nextRetryAt: null,
-          counts: result.notModified && base.counts ? base.counts : { listed: result.listed, stored: result.stored, open: result.openCount, rejected },
+          counts:
+            result.notModified && base.counts
+              ? { ...base.counts, open: result.openCount }
+              : { listed: result.listed, stored: result.stored, open: result.openCount, rejected },
         },
       };
     } catch (error) {

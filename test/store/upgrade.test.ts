@@ -42,7 +42,7 @@ describe('database upgrade', () => {
       ['feed b', 'PM', false, '2024-01-02T00:00:00.000Z', null],
     ]);
     expect(await readAllSyncStates(db)).toEqual([
-      { sourceId: 'feed', url: 'https://x/index.json', kind: 'static-index', etag: null, firstSyncAt: '2024-01-03T00:00:00.000Z', lastChangeAt: '2024-01-03T00:00:00.000Z' },
+      { sourceId: 'feed', url: 'https://x/index.json', kind: 'static-index', etag: null, firstSyncAt: '2024-01-03T00:00:00.000Z', lastChangeAt: '2024-01-03T00:00:00.000Z', openCount: 0, nextOpennessChange: null },
     ]);
     expect(await db.getAll('announcements')).toEqual([]);
     db.close();

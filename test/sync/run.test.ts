@@ -133,6 +133,41 @@ describe('syncSource: what is new', () => {
   });
 });
 
+describe('syncSource: an unchanged feed over time', () => {
+  it('closes an offer whose depublication date is reached though the feed answers 304, and announces it when it reopens', async () => {
+    source.set('2024-06-01-coach.md', posting('Coach', 'depublication_date: 2024-07-01\n'));
+    await syncSource(db, source, { now: () => new Date('2024-06-01T10:00:00Z') });
+
+    // Before the date: 304 and not even a read.
+    writes = 0;
+    const early = await syncSource(db, source, { now: () => new Date('2024-06-20T10:00:00Z') });
+    expect(early).toMatchObject({ notModified: true, openCount: 3 });
+    expect(writes).toBe(0);
+
+    // On the date: still 304, but the offer closes.
+    const onDate = await syncSource(db, source, { now: () => new Date('2024-07-01T10:00:00Z') });
+    expect(onDate).toMatchObject({ notModified: true, openCount: 2 });
+    expect(onDate.changes.closed).toEqual([key('2024-06-01-coach')]);
+    expect((await snapshot()).postings.find((p) => p.id === '2024-06-01-coach')?.openAtLastSync).toBe(false);
+
+    // Upstream moves the date: the offer is open again, so it is new again.
+    source.set('2024-06-01-coach.md', posting('Coach', 'depublication_date: 2024-09-01\n'));
+    const moved = await syncSource(db, source, { now: () => new Date('2024-07-05T10:00:00Z') });
+    expect(moved.changes).toMatchObject({ newOffers: [key('2024-06-01-coach')], reopened: [key('2024-06-01-coach')] });
+  });
+
+  it('reads `x` and `x.md` listed together as one posting, the .md file winning, run after run', async () => {
+    source.set('2024-01-04-ops', posting('Ancien')).set('2024-01-04-ops.md', posting('Nouveau'));
+    await syncSource(db, source);
+    for (let run = 0; run < 3; run++) {
+      source.set('2024-01-05-tick.md', posting(`Tick ${run}`));
+      const result = await syncSource(db, source);
+      expect(result.changes.updated).not.toContain(key('2024-01-04-ops'));
+      expect((await snapshot()).postings.find((p) => p.id === '2024-01-04-ops')?.title).toBe('Nouveau');
+    }
+  });
+});
+
 describe('syncSource: bad input and failures', () => {
   it('keeps the last good version of a posting whose new version does not parse, and says why', async () => {
     await syncSource(db, source);
