@@ -18,7 +18,8 @@
 import { dayFromFileName, toDay } from '../postings/dates';
 import { canonicalDomaine, extractEmails } from '../postings/parse';
 import { postingIdFromFileName } from '../postings/status';
-import { collapseWhitespace, splitList } from '../postings/text';
+import { collapseWhitespace } from '../postings/text';
+import { asList, asText, describe, httpUrl, readFlag, unique } from '../postings/fields';
 import type { ClosedReason, ParseWarning, Posting } from '../postings/types';
 import { conditionalHeaders, FeedError, fetchJson } from './http';
 import type { FeedEntry, FeedSource } from './source';
@@ -98,10 +99,10 @@ async function readItem(raw: unknown, index: number, feedUrl: string): Promise<F
     inline: { ok: false, error: { code, fileName, message } },
   });
   if (!isRecord(raw)) {
-    return invalid(`#${index + 1}`, feedUrl, 'invalid-item', `${position} is ${describe(raw)}, not a posting object.`);
+    return invalid(`#${index + 1}`, feedUrl, 'invalid-item', `${position} is a ${describe(raw)}, not a posting object.`);
   }
   const fields = fieldsOf(raw);
-  const pageUrl = httpUrl(text(fields.get('url')));
+  const pageUrl = httpUrl(asText(fields.get('url')));
   const fileName = idOf(fields.get('id')) ?? (pageUrl ? idFromUrl(pageUrl) : null);
   if (fileName === null) {
     return invalid(`#${index + 1}`, pageUrl ?? feedUrl, 'invalid-item', `${position} has neither an "id" nor a "url" to name it by.`);
@@ -137,12 +138,12 @@ function fieldsOf(item: Record<string, unknown>): Fields {
 function postingOf(fileName: string, fields: Fields): Posting {
   const warnings: ParseWarning[] = [];
 
-  const title = roleLine(text(fields.get('title') ?? fields.get('roles') ?? fields.get('role')));
+  const title = roleLine(asText(fields.get('title') ?? fields.get('roles') ?? fields.get('role')));
 
   const startupValue = fields.get('startup');
   const startupRef = typeof startupValue === 'string' || typeof startupValue === 'number' ? collapseWhitespace(String(startupValue)) || null : null;
   if (startupValue !== undefined && startupValue !== null && typeof startupValue !== 'string' && typeof startupValue !== 'number') {
-    warnings.push({ code: 'bad-field-type', message: `${fileName}: "startup" is ${describe(startupValue)}, not a name; ignored.` });
+    warnings.push({ code: 'bad-field-type', message: `${fileName}: "startup" is a ${describe(startupValue)}, not a name; ignored.` });
   }
 
   // The listing held open postings only: open unless the item itself says otherwise.
@@ -157,11 +158,11 @@ function postingOf(fileName: string, fields: Fields): Posting {
   let date: string | null = null;
   let dateSource: Posting['dateSource'] = null;
   const published = fields.get('published') ?? fields.get('date');
-  if (text(published) !== '') {
-    date = toDay(text(published));
+  if (asText(published) !== '') {
+    date = toDay(asText(published));
     // The item's own metadata plays the part of the front matter.
     if (date !== null) dateSource = 'front-matter';
-    else warnings.push({ code: 'bad-date', message: `${fileName}: "published: ${text(published)}" is not a date; ignored.` });
+    else warnings.push({ code: 'bad-date', message: `${fileName}: "published: ${asText(published)}" is not a date; ignored.` });
   }
   if (date === null) {
     date = dayFromFileName(fileName);
@@ -169,7 +170,7 @@ function postingOf(fileName: string, fields: Fields): Posting {
     else warnings.push({ code: 'no-date', message: `${fileName}: no "published" date and none in the id.` });
   }
 
-  const depublicationValue = text(fields.get('depublication_date'));
+  const depublicationValue = asText(fields.get('depublication_date'));
   const depublicationDate = depublicationValue === '' ? null : toDay(depublicationValue);
   if (depublicationValue !== '' && depublicationDate === null) {
     warnings.push({ code: 'bad-date', message: `${fileName}: "depublication_date: ${depublicationValue}" is not a date; ignored.` });
@@ -177,17 +178,17 @@ function postingOf(fileName: string, fields: Fields): Posting {
 
   const domaines = unique(list(fields.get('domaines') ?? fields.get('domaine')).map(canonicalDomaine));
   const techno = unique(list(fields.get('technos') ?? fields.get('techno')));
-  const contract = text(fields.get('contrat')) || null;
+  const contract = asText(fields.get('contrat')) || null;
   const junior = flag(fields.get('junior')) === true;
 
   let externalUrl: string | null = null;
-  const externalValue = text(fields.get('externalurl') ?? fields.get('external_url'));
+  const externalValue = asText(fields.get('externalurl') ?? fields.get('external_url'));
   if (externalValue !== '') {
     externalUrl = httpUrl(externalValue);
     if (externalUrl === null) warnings.push({ code: 'bad-url', message: `${fileName}: "externalUrl: ${externalValue}" is not an http(s) address; ignored.` });
   }
 
-  const body = typeof fields.get('content') === 'string' ? (fields.get('content') as string) : text(fields.get('content'));
+  const body = typeof fields.get('content') === 'string' ? (fields.get('content') as string) : asText(fields.get('content'));
   const contacts = [...list(fields.get('contacts')), ...list(fields.get('contact'))];
   const applyEmails = unique([...contacts.flatMap(extractEmails), ...extractEmails(decodeEntities(body))]);
 
@@ -262,51 +263,17 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  return `a ${typeof value}`;
-}
-
-/** A scalar or a list as one line of text. */
-function text(value: unknown): string {
-  if (typeof value === 'string') return collapseWhitespace(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(text).filter((item) => item !== '').join(', ');
-  return '';
-}
-
-/** A list, or a comma-separated string, as trimmed non-empty items. */
+/** A list, or a comma-separated string, as trimmed non-empty items, HTML entities decoded. */
 function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map((item) => collapseWhitespace(decodeEntities(text(item)))).filter((item) => item !== '');
-  if (typeof value === 'string') return splitList(decodeEntities(value));
-  const single = text(value);
-  return single === '' ? [] : [single];
+  return asList(value)
+    .map((item) => collapseWhitespace(decodeEntities(item)))
+    .filter((item) => item !== '');
 }
 
-function unique(items: string[]): string[] {
-  return [...new Set(items)];
-}
-
-/** true/false as JSON booleans or the usual words; undefined when absent or unreadable. */
+/** true/false in any of the usual forms; undefined when absent or unreadable. */
 function flag(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value !== 'string') return undefined;
-  const word = value.trim().toLowerCase();
-  if (['true', 'yes', 'oui', 'vrai', '1'].includes(word)) return true;
-  if (['false', 'no', 'non', 'faux', '0'].includes(word)) return false;
-  return undefined;
-}
-
-function httpUrl(value: string): string | null {
-  if (!/^https?:\/\//i.test(value)) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  const read = readFlag(value);
+  return read === 'unknown' ? undefined : read;
 }
 
 const NAMED_ENTITIES: Record<string, string> = {

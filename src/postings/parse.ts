@@ -4,6 +4,7 @@
  */
 import { dayFromFileName, toDay } from './dates';
 import { postingIdFromFileName } from './status';
+import { asList, asText, describe, httpUrl, readFlag, unique } from './fields';
 import { splitFrontMatter } from './front-matter';
 import { collapseWhitespace, foldAccents, splitList } from './text';
 import type { ClosedReason, ParseResult, ParseWarning, Posting } from './types';
@@ -20,8 +21,6 @@ export function canonicalDomaine(name: string): string {
   return DOMAINE_BY_KEY.get(foldAccents(name).toLowerCase()) ?? name;
 }
 
-const TRUE_WORDS = new Set(['true', 'yes', 'y', 'oui', 'o', 'vrai', 'on', '1', 'open', 'ouvert', 'ouverte']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', 'non', 'faux', 'off', '0', 'closed', 'close', 'ferme', 'fermee', 'pourvu', 'pourvue']);
 
 /** Parses one posting file. Never throws: every failure is a {@link ParseError} naming the file. */
 export function parsePosting(fileName: string, text: string): ParseResult {
@@ -184,57 +183,6 @@ function parseOrThrow(fileName: string, input: unknown): ParseResult {
     warnings,
   };
   return { ok: true, posting, recovered: warnings.some((warning) => RECOVERY_CODES.has(warning.code)) };
-}
-
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'empty value';
-  if (Array.isArray(value)) return 'list';
-  return typeof value === 'object' ? 'map' : typeof value;
-}
-
-/** A scalar or a list as one line of text; maps and empty values give ''. */
-function asText(value: unknown): string {
-  if (typeof value === 'string') return collapseWhitespace(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
-  if (Array.isArray(value)) return value.map(asText).filter((item) => item !== '').join(', ');
-  return '';
-}
-
-/** A YAML list, or a comma-separated string, as trimmed non-empty items. */
-function asList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(asText).filter((item) => item !== '');
-  if (typeof value === 'string') return splitList(value);
-  const text = asText(value);
-  return text === '' ? [] : [text];
-}
-
-function unique(items: string[]): string[] {
-  return [...new Set(items)];
-}
-
-/** A yes/no value in any of the forms met: booleans, `"true"`, `"oui"`, `"true#"`… */
-function readFlag(value: unknown): boolean | 'unknown' | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  if (typeof value !== 'string') return 'unknown';
-  const words = foldAccents(value).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.length === 0) return value.trim() === '' ? undefined : 'unknown';
-  const [word] = words;
-  if (word !== undefined && TRUE_WORDS.has(word)) return true;
-  if (word !== undefined && FALSE_WORDS.has(word)) return false;
-  return 'unknown';
-}
-
-function httpUrl(text: string): string | null {
-  if (!/^https?:\/\//i.test(text)) return null;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** `logo@2x.png` and the like are file names, not addresses. */
