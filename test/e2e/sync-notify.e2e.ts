@@ -33,6 +33,14 @@ type ChromeApi = {
 };
 
 const notifications = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as ChromeApi).chrome.notifications.getAll());
+/** Makes the hourly sync alarm due now: the path a real user's browser takes. */
+const fireSyncAlarm = () =>
+  browser.serviceWorker.evaluate(() =>
+    (globalThis as unknown as { chrome: { alarms: { create(name: string, info: object): Promise<void> } } }).chrome.alarms.create('sync', {
+      when: Date.now(),
+      periodInMinutes: 60,
+    }),
+  );
 const badge = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as ChromeApi).chrome.action.getBadgeText({}));
 
 const NEW_POSTING = `---
@@ -82,14 +90,8 @@ describe('sync and new-offer notifications in Chromium', () => {
     feed.files.set('2099-01-01-beta-radar-e2e.md', NEW_POSTING);
     const requestsBefore = server.requests.length;
 
-    // The hourly alarm fires (made due now): the path a real user's browser takes.
     const startedAt = new Date().toISOString();
-    await browser.serviceWorker.evaluate(() =>
-      (globalThis as unknown as { chrome: { alarms: { create(name: string, info: object): Promise<void> } } }).chrome.alarms.create('sync', {
-        when: Date.now(),
-        periodInMinutes: 60,
-      }),
-    );
+    await fireSyncAlarm();
     await waitForSyncRun(browser.serviceWorker, startedAt);
     // One tree listing and one raw file: nothing else was fetched.
     const fetched = server.requests.slice(requestsBefore).filter((r) => r.host !== 'beta.gouv.fr');
@@ -130,12 +132,7 @@ describe('sync and new-offer notifications in Chromium', () => {
     feed.files.set('2099-01-02-designer.md', NEW_POSTING.replace('Développeur·se TypeScript', 'Designer·euse produit'));
     feed.files.set('2099-01-03-juriste.md', NEW_POSTING.replace('Développeur·se TypeScript', 'Juriste'));
     const startedAt = new Date().toISOString();
-    await browser.serviceWorker.evaluate(() =>
-      (globalThis as unknown as { chrome: { alarms: { create(name: string, info: object): Promise<void> } } }).chrome.alarms.create('sync', {
-        when: Date.now(),
-        periodInMinutes: 60,
-      }),
-    );
+    await fireSyncAlarm();
     await waitForSyncRun(browser.serviceWorker, startedAt);
     await expect.poll(badge).toBe('2');
     expect(Object.keys(await notifications()).filter((id) => !before.includes(id))).toEqual([

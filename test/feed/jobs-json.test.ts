@@ -3,6 +3,7 @@ import { FeedError } from '../../src/feed/http';
 import { createJobsJsonSource, isJobsJsonUrl, plainExcerpt, readJobsJson } from '../../src/feed/jobs-json';
 import type { FeedEntry } from '../../src/feed/source';
 import type { Posting } from '../../src/postings/types';
+import { stubFetch } from '../helpers/fetch';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -39,17 +40,6 @@ const htmlItem = {
   externalUrl: 'https://candidatures.example/offres/42',
 };
 
-function stubFetch(handler: (url: string, init?: RequestInit) => Response) {
-  const calls: { url: string; headers: Record<string, string> }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      calls.push({ url, headers: { ...(init?.headers as Record<string, string> | undefined) } });
-      return handler(url, init);
-    }),
-  );
-  return calls;
-}
 
 function serve(document: unknown, headers: Record<string, string> = {}) {
   return stubFetch(() => new Response(JSON.stringify(document), { status: 200, headers }));

@@ -3,22 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedError } from '../../src/feed/http';
 import { fetchStartupsRegistry, isRegistryStale, STARTUPS_URL } from '../../src/feed/startups-registry';
 import { CORPUS_DIR } from '../helpers/shared';
+import { stubFetch } from '../helpers/fetch';
 
 afterEach(() => vi.unstubAllGlobals());
 
-type Handler = (url: string, init?: RequestInit) => Response;
-
-function stubFetch(handler: Handler) {
-  const calls: { url: string; headers: Record<string, string> }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      calls.push({ url, headers: { ...(init?.headers as Record<string, string> | undefined) } });
-      return handler(url, init);
-    }),
-  );
-  return calls;
-}
 
 describe('fetchStartupsRegistry', () => {
   it('reads the real registry (530 startups) with its ETag', async () => {
