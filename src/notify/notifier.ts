@@ -4,7 +4,7 @@
  * decisions themselves are pure and live in plan.ts.
  */
 import { browser } from 'wxt/browser';
-import { countUnseenNew, readAllPostings, takeAnnouncements, type Database, type StoredPosting } from '../store/db';
+import { countUnseenNew, readPostings, takeAnnouncements, type Database, type StoredPosting } from '../store/db';
 import { t } from '../ui/i18n';
 import { planNotifications, type NotificationTexts, type NotifyPolicy } from './plan';
 
@@ -24,10 +24,9 @@ const texts: NotificationTexts = {
 export async function announce(db: Database, policy: NotifyPolicy): Promise<number> {
   const announcements = await takeAnnouncements(db);
   if (announcements.length > 0) {
-    const postings = await readAllPostings(db);
-    const byKey = new Map(postings.map((p) => [p.key, p]));
-    const openCount = postings.filter((p) => p.openAtLastSync).length;
-    const plans = planNotifications(announcements, byKey, openCount, policy, texts);
+    // Only the announced postings are read, not the whole database.
+    const postings = await readPostings(db, announcements.flatMap((a) => a.postingKeys));
+    const plans = planNotifications(announcements, new Map(postings.map((p) => [p.key, p])), policy, texts);
     for (const plan of plans) {
       await browser.notifications.create(plan.id, {
         type: 'basic',

@@ -34,15 +34,14 @@ export interface NotificationTexts {
 export function planNotifications(
   announcements: PendingAnnouncement[],
   postings: ReadonlyMap<string, StoredPosting>,
-  openCount: number,
   policy: NotifyPolicy,
   texts: NotificationTexts,
 ): NotificationPlan[] {
   if (!policy.enabled) return [];
   const plans: NotificationPlan[] = [];
-  if (announcements.some((a) => a.kind === 'summary') && openCount > 0) {
-    plans.push({ id: `summary:${announcements[0]!.createdAt}`, ...texts.summary(openCount), postingKey: null });
-  }
+  const summaries = announcements.filter((a) => a.kind === 'summary');
+  const openCount = summaries.reduce((sum, a) => sum + (a.openCount ?? 0), 0);
+  if (openCount > 0) plans.push({ id: `summary:${summaries[0]!.createdAt}`, ...texts.summary(openCount), postingKey: null });
   const keys = [...new Set(announcements.filter((a) => a.kind === 'offers').flatMap((a) => a.postingKeys))];
   const offers = keys
     .map((key) => postings.get(key))

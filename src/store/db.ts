@@ -76,6 +76,8 @@ export interface PendingAnnouncement {
   /** `offers`: the new offers; `summary`: the first sync of a feed, one line for all its open offers. */
   kind: 'offers' | 'summary';
   postingKeys: string[];
+  /** For a summary: how many offers the feed had open after its first sync. */
+  openCount?: number;
 }
 
 export interface CachedStartups {

@@ -180,7 +180,7 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
   // The first sync is silent: its open offers are summed up once, not announced one by one.
   const announcement: PendingAnnouncement | null = firstSync
     ? openCount > 0
-      ? { createdAt: at, sourceId: source.id, kind: 'summary', postingKeys: [] }
+      ? { createdAt: at, sourceId: source.id, kind: 'summary', postingKeys: [], openCount }
       : null
     : changes.newOffers.length > 0
       ? { createdAt: at, sourceId: source.id, kind: 'offers', postingKeys: changes.newOffers }

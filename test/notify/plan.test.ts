@@ -50,7 +50,7 @@ describe('planNotifications', () => {
   );
 
   it('shows one notification per new offer, up to three, each opening its offer', () => {
-    const plans = planNotifications([offers('feed a', 'feed b')], postings, 4, { enabled: true, alerts: [] }, texts);
+    const plans = planNotifications([offers('feed a', 'feed b')], postings, { enabled: true, alerts: [] }, texts);
     expect(plans.map((p) => [p.title, p.postingKey])).toEqual([
       ['Développeur·se', 'feed a'],
       ['Designer', 'feed b'],
@@ -59,28 +59,32 @@ describe('planNotifications', () => {
   });
 
   it('groups more than three offers into one notification', () => {
-    const plans = planNotifications([offers('feed a', 'feed b'), offers('feed c', 'feed d')], postings, 4, { enabled: true, alerts: [] }, texts);
+    const plans = planNotifications([offers('feed a', 'feed b'), offers('feed c', 'feed d')], postings, { enabled: true, alerts: [] }, texts);
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatchObject({ title: '4 new', postingKey: null });
     expect(postingKeyOfNotification(plans[0]!.id)).toBeNull();
   });
 
   it('sums up a first sync in one line', () => {
-    const summary: PendingAnnouncement = { createdAt: 'x', sourceId: 'feed', kind: 'summary', postingKeys: [] };
-    expect(planNotifications([summary], postings, 11, { enabled: true, alerts: [] }, texts).map((p) => p.message)).toEqual(['11 open']);
+    const summary = (openCount: number): PendingAnnouncement => ({ createdAt: 'x', sourceId: 'feed', kind: 'summary', postingKeys: [], openCount });
+    expect(planNotifications([summary(11)], postings, { enabled: true, alerts: [] }, texts).map((p) => p.message)).toEqual(['11 open']);
+    // Two feeds synced for the first time in one run: one line for both.
+    expect(planNotifications([summary(11), summary(4)], postings, { enabled: true, alerts: [] }, texts).map((p) => p.message)).toEqual(['15 open']);
+    // A first sync with nothing open says nothing.
+    expect(planNotifications([summary(0)], postings, { enabled: true, alerts: [] }, texts)).toEqual([]);
   });
 
   it('shows nothing when notifications are off', () => {
-    expect(planNotifications([offers('feed a')], postings, 4, { enabled: false, alerts: [] }, texts)).toEqual([]);
+    expect(planNotifications([offers('feed a')], postings, { enabled: false, alerts: [] }, texts)).toEqual([]);
   });
 
   it('with alerts saved, shows only the offers one of them matches', () => {
     const alerts: Alert[] = [{ id: '1', query: 'developpeuse', filters: {}, createdAt: '' }, { id: '2', query: '', filters: { domaine: 'design' }, createdAt: '' }];
-    const plans = planNotifications([offers('feed a', 'feed b', 'feed c')], postings, 4, { enabled: true, alerts }, texts);
+    const plans = planNotifications([offers('feed a', 'feed b', 'feed c')], postings, { enabled: true, alerts }, texts);
     // "developpeuse" is not a prefix of "developpeur": alerts use whole-word prefixes only.
     expect(plans.map((p) => p.postingKey)).toEqual(['feed b']);
     const dev: Alert[] = [{ id: '3', query: 'développeur', filters: {}, createdAt: '' }];
-    expect(planNotifications([offers('feed a', 'feed b')], postings, 4, { enabled: true, alerts: dev }, texts).map((p) => p.postingKey)).toEqual(['feed a']);
+    expect(planNotifications([offers('feed a', 'feed b')], postings, { enabled: true, alerts: dev }, texts).map((p) => p.postingKey)).toEqual(['feed a']);
   });
 });
 

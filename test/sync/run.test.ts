@@ -77,7 +77,7 @@ describe('syncSource: what is new', () => {
     expect(await readUserStates(db)).toEqual([]);
     const announcements = await takeAnnouncements(db);
     expect(announcements).toHaveLength(1);
-    expect(announcements[0]).toMatchObject({ kind: 'summary', postingKeys: [] });
+    expect(announcements[0]).toMatchObject({ kind: 'summary', postingKeys: [], openCount: 2 });
   });
 
   it('announces a new open offer once, with its "new" mark for the badge', async () => {
