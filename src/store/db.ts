@@ -3,12 +3,14 @@
  * popup reads it directly (same extension origin) because a round trip to a
  * sleeping service worker costs more than a read.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ParseError, Posting } from '../postings/types';
 import type { Startup } from '../postings/startups';
+import type { SearchDoc } from '../search/types';
+import type { BodySection, HeadSection } from '../search/build';
 
 export const DB_NAME = 'beta-radar';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A posting as stored: the parsed model plus where it came from and what the last sync saw. */
 export interface StoredPosting extends Posting {
@@ -87,13 +89,49 @@ export interface CachedStartups {
   fetchedAt: string;
 }
 
+/**
+ * A counter bumped in every transaction that changes what the search shows
+ * (postings, resolved startups, the startups registry): the search index
+ * records the revision it was built from, so staleness is one comparison.
+ */
+export interface DataRevision {
+  key: 'revision';
+  value: number;
+}
+
+/** The search index's posting list, read first by the popup so it can paint before the terms arrive. */
+export interface StoredSearchDocs {
+  key: 'docs';
+  /** Layout and vocabulary version (see `searchIndexVersion`). */
+  version: string;
+  revision: number;
+  builtAt: string;
+  docs: SearchDoc[];
+}
+
+/** The search index's term sections: larger, read right after the docs. */
+export interface StoredSearchTerms {
+  key: 'terms';
+  version: string;
+  revision: number;
+  head: HeadSection;
+  body: BodySection;
+}
+
+/** When the user last opened the popup: the badge counts only offers announced after that. */
+export interface BadgeState {
+  key: 'badge';
+  clearedAt: string;
+}
+
 export interface BetaRadarDB extends DBSchema {
   postings: { key: string; value: StoredPosting; indexes: { bySource: string } };
   rejects: { key: string; value: StoredReject; indexes: { bySource: string } };
   syncState: { key: string; value: SourceSyncState };
   userState: { key: string; value: UserPostingState };
   announcements: { key: number; value: PendingAnnouncement };
-  meta: { key: string; value: CachedStartups };
+  meta: { key: string; value: CachedStartups | DataRevision | BadgeState };
+  search: { key: string; value: StoredSearchDocs | StoredSearchTerms };
 }
 
 export type Database = IDBPDatabase<BetaRadarDB>;
@@ -123,6 +161,10 @@ export function openDatabase(): Promise<Database> {
         db.createObjectStore('announcements', { keyPath: 'id', autoIncrement: true });
         db.createObjectStore('meta', { keyPath: 'key' });
         if (oldVersion >= 1) void upgradeV1Records(transaction);
+      }
+      if (oldVersion < 3) {
+        // Built by the background from the postings; nothing to carry over.
+        db.createObjectStore('search', { keyPath: 'key' });
       }
     },
     blocking(_current, _blocked, event) {
@@ -199,7 +241,7 @@ export interface SourceWrite {
 
 /** Applies one sync run's result in a single transaction: readers see all of it or none. */
 export async function writeSource(db: Database, write: SourceWrite): Promise<void> {
-  const tx = db.transaction(['postings', 'rejects', 'syncState', 'userState', 'announcements'], 'readwrite');
+  const tx = db.transaction(['postings', 'rejects', 'syncState', 'userState', 'announcements', 'meta'], 'readwrite');
   const postings = tx.objectStore('postings');
   const rejects = tx.objectStore('rejects');
   const userState = tx.objectStore('userState');
@@ -217,7 +259,20 @@ export async function writeSource(db: Database, write: SourceWrite): Promise<voi
     );
   }
   if (write.announcement) pending.push(tx.objectStore('announcements').add(write.announcement));
+  if (write.put.length > 0) pending.push(bumpRevision(tx.objectStore('meta')));
   await Promise.all([...pending, tx.done]);
+}
+
+type MetaStore = IDBPObjectStore<BetaRadarDB, ArrayLike<StoreNames<BetaRadarDB>>, 'meta', 'readwrite'>;
+
+async function bumpRevision(meta: MetaStore): Promise<void> {
+  const old = (await meta.get('revision')) as DataRevision | undefined;
+  await meta.put({ key: 'revision', value: (old?.value ?? 0) + 1 });
+}
+
+/** The current data revision (0 before anything was stored). */
+export async function readRevision(db: Database): Promise<number> {
+  return ((await db.get('meta', 'revision')) as DataRevision | undefined)?.value ?? 0;
 }
 
 export async function readAllPostings(db: Database): Promise<StoredPosting[]> {
@@ -232,9 +287,22 @@ export async function readUserStates(db: Database): Promise<UserPostingState[]> 
   return db.getAll('userState');
 }
 
-/** How many announced offers the user has not seen yet: the toolbar badge. */
+/**
+ * The toolbar badge: offers announced as new, not seen yet, and announced after
+ * the user last opened the popup (opening it acknowledges the count; the offers
+ * stay marked new in the list until they are seen).
+ */
 export async function countUnseenNew(db: Database): Promise<number> {
-  return (await db.getAll('userState')).filter((s) => s.newSince !== null && s.seenAt === null).length;
+  const tx = db.transaction(['userState', 'meta'], 'readonly');
+  const [states, badge] = await Promise.all([tx.objectStore('userState').getAll(), tx.objectStore('meta').get('badge')]);
+  await tx.done;
+  const clearedAt = (badge as BadgeState | undefined)?.clearedAt ?? '';
+  return states.filter((s) => s.newSince !== null && s.seenAt === null && s.newSince > clearedAt).length;
+}
+
+/** The user opened the popup: the badge starts counting again from now. */
+export async function clearBadge(db: Database, at: string): Promise<void> {
+  await db.put('meta', { key: 'badge', clearedAt: at });
 }
 
 /** Marks postings as seen (clears their "new" mark). Returns the keys that changed. */
@@ -277,24 +345,57 @@ export async function readPostings(db: Database, keys: string[]): Promise<Stored
 }
 
 export async function readCachedStartups(db: Database): Promise<CachedStartups | undefined> {
-  return db.get('meta', 'startups');
+  return (await db.get('meta', 'startups')) as CachedStartups | undefined;
 }
 
-export async function writeCachedStartups(db: Database, cache: CachedStartups): Promise<void> {
-  await db.put('meta', cache);
+/** Stores the registry; a new copy (not just a new check time) changes what the search shows. */
+export async function writeCachedStartups(db: Database, cache: CachedStartups, changed = true): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  await Promise.all([tx.store.put(cache), changed ? bumpRevision(tx.store) : undefined, tx.done]);
 }
 
 /** Re-resolves every stored posting's startup (after the registry changed), in one transaction. */
 export async function updateStartupIds(db: Database, resolve: (ref: string | null) => string | null): Promise<number> {
-  const tx = db.transaction('postings', 'readwrite');
+  const tx = db.transaction(['postings', 'meta'], 'readwrite');
+  const store = tx.objectStore('postings');
   let changed = 0;
-  for (const posting of await tx.store.getAll()) {
+  for (const posting of await store.getAll()) {
     const startupId = resolve(posting.startupRef);
     if (startupId !== posting.startupId) {
       changed++;
-      void tx.store.put({ ...posting, startupId });
+      void store.put({ ...posting, startupId });
     }
   }
+  if (changed > 0) void bumpRevision(tx.objectStore('meta'));
   await tx.done;
   return changed;
+}
+
+/** The search's posting list, or undefined before the first build. */
+export async function readSearchDocs(db: Database): Promise<StoredSearchDocs | undefined> {
+  return (await db.get('search', 'docs')) as StoredSearchDocs | undefined;
+}
+
+/** The search's term sections, or undefined before the first build. */
+export async function readSearchTerms(db: Database): Promise<StoredSearchTerms | undefined> {
+  return (await db.get('search', 'terms')) as StoredSearchTerms | undefined;
+}
+
+/** Replaces the search index (both records in one transaction, so they always belong together). */
+export async function writeSearchIndex(db: Database, docs: StoredSearchDocs, terms: StoredSearchTerms): Promise<void> {
+  const tx = db.transaction('search', 'readwrite');
+  await Promise.all([tx.store.put(docs), tx.store.put(terms), tx.done]);
+}
+
+/** Everything the search index is built from, read in one transaction so it is one consistent revision. */
+export async function readSearchSources(db: Database): Promise<{ revision: number; postings: StoredPosting[]; startups: Startup[] }> {
+  const tx = db.transaction(['postings', 'meta'], 'readonly');
+  const meta = tx.objectStore('meta');
+  const [postings, revision, cache] = await Promise.all([tx.objectStore('postings').getAll(), meta.get('revision'), meta.get('startups')]);
+  await tx.done;
+  return {
+    revision: (revision as DataRevision | undefined)?.value ?? 0,
+    postings,
+    startups: (cache as CachedStartups | undefined)?.startups ?? [],
+  };
 }

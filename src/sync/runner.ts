@@ -22,6 +22,11 @@ export interface SyncRunnerDeps {
   startupResolver?: (db: Database, now: Date) => Promise<((ref: string | null) => string | null) | undefined>;
   /** Builds the source of a feed URL (tests pass a fake). */
   sourceFor?: (url: string) => FeedSource;
+  /**
+   * Runs after the feeds, before the status is written: derived data (the search
+   * index) is up to date by the time a page reacts to the new status.
+   */
+  afterFeeds?: (db: Database) => Promise<unknown>;
 }
 
 export interface FeedRunReport {
@@ -121,6 +126,7 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
       reports.push(report);
       next[status.sourceId] = status;
     }
+    await deps.afterFeeds?.(db).catch((error: unknown) => console.error('Beta Radar: after-sync step failed', error));
     // Feeds the user removed drop out of the status.
     await deps.status.write(next);
     return reports;

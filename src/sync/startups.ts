@@ -25,7 +25,7 @@ export async function loadStartupResolver(
         refreshed = true;
         await writeCachedStartups(db, { key: 'startups', startups, etag: answer.etag, fetchedAt: answer.fetchedAt });
       } else if (cached) {
-        await writeCachedStartups(db, { ...cached, fetchedAt: now.toISOString() });
+        await writeCachedStartups(db, { ...cached, fetchedAt: now.toISOString() }, false);
       }
     } catch {
       // Postings do not need the registry: keep what we have and try again at the next run.

@@ -35,7 +35,7 @@ describe('database upgrade', () => {
     await createVersion1();
     const db = await openDatabase();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['announcements', 'meta', 'postings', 'rejects', 'syncState', 'userState']);
+    expect([...db.objectStoreNames].sort()).toEqual(['announcements', 'meta', 'postings', 'rejects', 'search', 'syncState', 'userState']);
     const postings = await readAllPostings(db);
     expect(postings.map((p) => [p.key, p.title, p.openAtLastSync, p.firstSeenAt, p.removedAt])).toEqual([
       ['feed a', 'Dev', true, '2024-01-01T00:00:00.000Z', null],

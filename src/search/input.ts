@@ -1,0 +1,29 @@
+import type { Posting } from '../postings/types';
+import type { Startup } from '../postings/startups';
+import type { SearchInput } from './types';
+
+/** The fields the search reads from a stored posting (a `StoredPosting` has them all). */
+export type SearchablePosting = Posting & { key: string; sourceId: string; startupId: string | null };
+
+/** A posting and its resolved startup (or none) as the search's input. */
+export function searchInputFrom(posting: SearchablePosting, startup: Startup | null | undefined): SearchInput {
+  return {
+    key: posting.key,
+    id: posting.id,
+    sourceId: posting.sourceId,
+    title: posting.title,
+    startupRef: posting.startupRef,
+    startupId: posting.startupId,
+    startupName: startup?.name ?? null,
+    startupPitch: startup?.pitch || null,
+    domaines: posting.domaines,
+    techno: posting.techno,
+    contract: posting.contract,
+    junior: posting.junior,
+    date: posting.date,
+    openFlag: posting.openFlag,
+    depublicationDate: posting.depublicationDate,
+    applicationDeadline: posting.applicationDeadline,
+    body: posting.body,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The search's data shapes. Pure data: built by the background after a sync,
+ * stored in IndexedDB, read by the popup, and run by Node tests and benchmarks.
+ */
+
+/** What the search needs of one posting (a `StoredPosting` plus its startup's display fields). */
+export interface SearchInput {
+  key: string;
+  id: string;
+  sourceId: string;
+  title: string;
+  startupRef: string | null;
+  startupId: string | null;
+  /** The startup's display name from startups.json, when resolved. */
+  startupName: string | null;
+  /** The startup's pitch from startups.json, when resolved. */
+  startupPitch: string | null;
+  domaines: string[];
+  techno: string[];
+  contract: string | null;
+  junior: boolean;
+  date: string | null;
+  openFlag: boolean;
+  depublicationDate: string | null;
+  applicationDeadline: string | null;
+  /** Markdown body: indexed, never kept in the catalog. */
+  body: string;
+}
+
+/** One posting as the popup lists it: everything but the body. */
+export type SearchDoc = Omit<SearchInput, 'body'>;
+
+/** The popup's filters. */
+export interface SearchFilters {
+  /** Default true: closed offers are hidden. */
+  openOnly: boolean;
+  /** Canonical domaine label, or null for all. */
+  domaine: string | null;
+  /** Startup id (or the raw reference when unresolved), or null for all. */
+  startup: string | null;
+  juniorOnly: boolean;
+  /** Published in the last N days, or null for any date. */
+  withinDays: 7 | 30 | null;
+}
+
+export const DEFAULT_FILTERS: SearchFilters = {
+  openOnly: true,
+  domaine: null,
+  startup: null,
+  juniorOnly: false,
+  withinDays: null,
+};
+
+/** Which kind of field a query word was found in; the hits are ranked role/startup first, then details, then body. */
+export type MatchTier = 'role' | 'details' | 'body';
+
+export interface SearchHit {
+  /** Position of the posting in the index's `docs`. */
+  doc: number;
+  tier: MatchTier;
+  /** True when every query word matched without typo tolerance. */
+  exact: boolean;
+  open: boolean;
+}
+
+export interface SearchOutcome {
+  /** Ranked: tier, then exact before fuzzy, then open before closed, then newest first. */
+  hits: SearchHit[];
+  /** The index terms the query matched, for highlighting (normalised forms). */
+  matchedTerms: ReadonlySet<string>;
+  /** True when the query had no searchable word: the hits are the filtered list, newest first. */
+  browsing: boolean;
+}
