@@ -16,7 +16,8 @@
  * read as well. Pure apart from `fetch` (through ./http) and WebCrypto.
  */
 import { dayFromFileName, toDay } from '../postings/dates';
-import { canonicalDomaine, extractEmails } from '../postings/parse';
+import { extractEmails } from '../postings/parse';
+import { canonicalDomaine } from '../postings/domaines';
 import { postingIdFromFileName } from '../postings/status';
 import { collapseWhitespace } from '../postings/text';
 import { asList, asText, describe, httpUrl, readFlag, unique } from '../postings/fields';

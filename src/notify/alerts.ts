@@ -2,15 +2,18 @@
  * Saved searches ("alerts"): when the user has any, only the new offers that
  * match one of them raise a notification. Pure: data in, data out.
  */
-import { foldAccents } from '../postings/text';
-import type { Posting } from '../postings/types';
+import { canonicalDomaine } from '../postings/domaines';
+import { buildSearchIndex } from '../search/build';
+import { searchInputFrom, type SearchablePosting } from '../search/input';
+import { searchPostings } from '../search/query';
+import { DEFAULT_FILTERS, type SearchFilters } from '../search/types';
 
 export const ALERTS_KEY = 'alerts';
 
 export interface AlertFilters {
-  /** One of the `domaines` the posting must carry. */
+  /** One of the `domaines` the posting must carry (its canonical label, as the popup's filter offers it). */
   domaine?: string;
-  /** The startup reference or resolved id the posting must name. */
+  /** The resolved startup id (or the raw reference when unresolved), as the popup's filter offers it. */
   startup?: string;
   /** Only offers flagged junior-friendly. */
   junior?: boolean;
@@ -18,46 +21,41 @@ export interface AlertFilters {
 
 export interface Alert {
   id: string;
-  /** Words that must all appear (accents and case ignored, word prefixes accepted). */
+  /** A search, as typed in the popup (same syntax and meaning). */
   query: string;
   filters: AlertFilters;
   createdAt: string;
 }
 
-/** Feminine endings that inclusive writing appends after a marker: `développeur·se`, `chargé.e`, `chef(fe)`. */
-const INCLUSIVE_ENDING = String.raw`(?:e|es|se|ses|euse|euses|rice|rices|trice|ive|ives|fe|ne|le|ere)`;
-const INCLUSIVE_MARKED = new RegExp(String.raw`(?<=[a-z])(?:[·‧•.]${INCLUSIVE_ENDING}|\(${INCLUSIVE_ENDING}\))(?![a-z])`, 'g');
+/** The search's filters an alert carries (it always looks at new offers, so open or not does not apply). */
+function searchFiltersOf(alert: Alert): SearchFilters {
+  return {
+    ...DEFAULT_FILTERS,
+    openOnly: false,
+    domaine: alert.filters.domaine ?? null,
+    startup: alert.filters.startup ?? null,
+    juniorOnly: alert.filters.junior === true,
+  };
+}
 
 /**
- * Lower case, no accents, inclusive-writing endings dropped (`Développeur·se` →
- * `developpeur`), words split on anything else. (The popup's search has its own,
- * richer normalisation; alerts only need whole-word prefixes.)
+ * The postings that at least one alert matches. Alerts run through the popup's
+ * own search, so an alert saved from a search finds exactly what that search
+ * would: same words, synonyms, inclusive writing and typo tolerance.
  */
-export function alertWords(text: string): string[] {
-  return foldAccents(text.toLowerCase())
-    .replace(INCLUSIVE_MARKED, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-function postingText(posting: Pick<Posting, 'title' | 'startupRef' | 'domaines' | 'techno' | 'contract' | 'body'>): string[] {
-  return alertWords([posting.title, posting.startupRef ?? '', posting.domaines.join(' '), posting.techno.join(' '), posting.contract ?? '', posting.body].join(' '));
-}
-
-export function matchesAlert(
-  posting: Pick<Posting, 'title' | 'startupRef' | 'domaines' | 'techno' | 'contract' | 'body' | 'junior'> & { startupId?: string | null },
-  alert: Alert,
-): boolean {
-  const { domaine, startup, junior } = alert.filters;
-  if (junior && !posting.junior) return false;
-  if (domaine && !posting.domaines.some((d) => alertWords(d).join(' ') === alertWords(domaine).join(' '))) return false;
-  if (startup) {
-    const wanted = alertWords(startup).join(' ');
-    const names = [posting.startupRef, posting.startupId].filter((n): n is string => !!n).map((n) => alertWords(n).join(' '));
-    if (!names.includes(wanted)) return false;
+export function postingsMatchingAlerts<P extends SearchablePosting>(postings: readonly P[], alerts: readonly Alert[], now: Date): P[] {
+  if (alerts.length === 0 || postings.length === 0) return [];
+  const index = buildSearchIndex(postings.map((p) => searchInputFrom(p, null)));
+  const keys = new Set<string>();
+  for (const alert of alerts) {
+    for (const hit of searchPostings(index, alert.query, { filters: searchFiltersOf(alert), now }).hits) keys.add(index.docs[hit.doc]!.key);
   }
-  const words = new Set(postingText(posting));
-  return alertWords(alert.query).every((q) => [...words].some((w) => w.startsWith(q)));
+  return postings.filter((p) => keys.has(p.key));
+}
+
+/** Whether one alert matches one posting (see {@link postingsMatchingAlerts}). */
+export function matchesAlert(posting: SearchablePosting, alert: Alert, now: Date = new Date()): boolean {
+  return postingsMatchingAlerts([posting], [alert], now).length === 1;
 }
 
 /** Alerts as stored (untrusted): malformed entries are dropped, not fatal. */
@@ -68,7 +66,7 @@ export function readAlerts(raw: unknown): Alert[] {
     if (!a || typeof a.id !== 'string' || typeof a.query !== 'string') return [];
     const f = (typeof a.filters === 'object' && a.filters !== null ? a.filters : {}) as Record<string, unknown>;
     const filters: AlertFilters = {};
-    if (typeof f.domaine === 'string' && f.domaine) filters.domaine = f.domaine;
+    if (typeof f.domaine === 'string' && f.domaine) filters.domaine = canonicalDomaine(f.domaine);
     if (typeof f.startup === 'string' && f.startup) filters.startup = f.startup;
     if (f.junior === true) filters.junior = true;
     return [{ id: a.id, query: a.query, filters, createdAt: typeof a.createdAt === 'string' ? a.createdAt : '' }];

@@ -3,7 +3,7 @@
  * the texts come from a `messages` function so the browser's i18n stays outside.
  */
 import type { PendingAnnouncement, StoredPosting } from '../store/db';
-import { matchesAlert, type Alert } from './alerts';
+import { postingsMatchingAlerts, type Alert } from './alerts';
 
 /** More new offers than this at once are grouped into one notification. */
 export const MAX_SEPARATE_NOTIFICATIONS = 3;
@@ -20,6 +20,8 @@ export interface NotificationPlan {
 export interface NotifyPolicy {
   enabled: boolean;
   alerts: Alert[];
+  /** The clock alerts' date filters read (tests pass one). */
+  now?: Date;
 }
 
 export interface NotificationTexts {
@@ -43,11 +45,9 @@ export function planNotifications(
   const openCount = summaries.reduce((sum, a) => sum + (a.openCount ?? 0), 0);
   if (openCount > 0) plans.push({ id: `summary:${summaries[0]!.createdAt}`, ...texts.summary(openCount), postingKey: null });
   const keys = [...new Set(announcements.filter((a) => a.kind === 'offers').flatMap((a) => a.postingKeys))];
-  const offers = keys
-    .map((key) => postings.get(key))
-    .filter((p): p is StoredPosting => p !== undefined)
-    // With alerts saved, only what one of them asks for.
-    .filter((p) => policy.alerts.length === 0 || policy.alerts.some((alert) => matchesAlert(p, alert)));
+  const announced = keys.map((key) => postings.get(key)).filter((p): p is StoredPosting => p !== undefined);
+  // With alerts saved, only what one of them asks for.
+  const offers = policy.alerts.length === 0 ? announced : postingsMatchingAlerts(announced, policy.alerts, policy.now ?? new Date());
   if (offers.length > MAX_SEPARATE_NOTIFICATIONS) {
     plans.push({ id: `offers:${offers.map((p) => p.key).join('|').slice(0, 200)}`, ...texts.group(offers.length, offers), postingKey: null });
   } else {

@@ -8,18 +8,13 @@ import { asList, asText, describe, httpUrl, readFlag, unique } from './fields';
 import { splitFrontMatter } from './front-matter';
 import { collapseWhitespace, foldAccents, splitList } from './text';
 import type { ClosedReason, ParseResult, ParseWarning, Posting } from './types';
+import { canonicalDomaine } from './domaines';
+
+export { canonicalDomaine };
 
 /** Warnings that mean the file was not valid as written and was read leniently. */
 const RECOVERY_CODES: ReadonlySet<ParseWarning['code']> = new Set(['duplicate-key', 'front-matter-repaired']);
 
-/** The category names beta.gouv.fr used for `domaines`, to restore their spelling (`produit` → `Produit`). */
-const KNOWN_DOMAINES = ['Animation', 'Autre', 'Coaching', 'Data', 'Déploiement', 'Design', 'Développement', 'Intraprenariat', 'Produit'];
-const DOMAINE_BY_KEY = new Map(KNOWN_DOMAINES.map((name) => [foldAccents(name).toLowerCase(), name]));
-
-/** A `domaines` item with beta.gouv.fr's own spelling restored when it is one of its categories. */
-export function canonicalDomaine(name: string): string {
-  return DOMAINE_BY_KEY.get(foldAccents(name).toLowerCase()) ?? name;
-}
 
 
 /** Parses one posting file. Never throws: every failure is a {@link ParseError} naming the file. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planNotifications, postingKeyOfNotification, type NotificationTexts } from '../../src/notify/plan';
-import { alertWords, matchesAlert, readAlerts, type Alert } from '../../src/notify/alerts';
+import { matchesAlert, readAlerts, type Alert } from '../../src/notify/alerts';
 import type { PendingAnnouncement, StoredPosting } from '../../src/store/db';
 
 function stored(id: string, title: string, extra: Partial<StoredPosting> = {}): StoredPosting {
@@ -79,26 +79,22 @@ describe('planNotifications', () => {
   });
 
   it('with alerts saved, shows only the offers one of them matches', () => {
-    const alerts: Alert[] = [{ id: '1', query: 'developpeuse', filters: {}, createdAt: '' }, { id: '2', query: '', filters: { domaine: 'design' }, createdAt: '' }];
+    const alerts = readAlerts([{ id: '1', query: 'developpeuse', filters: {}, createdAt: '' }, { id: '2', query: '', filters: { domaine: 'design' }, createdAt: '' }]);
     const plans = planNotifications([offers('feed a', 'feed b', 'feed c')], postings, { enabled: true, alerts }, texts);
-    // "developpeuse" is not a prefix of "developpeur": alerts use whole-word prefixes only.
-    expect(plans.map((p) => p.postingKey)).toEqual(['feed b']);
+    // Alerts search like the popup: "developpeuse" finds "Développeur·se"; a domaine is read in any case.
+    expect(plans.map((p) => p.postingKey)).toEqual(['feed a', 'feed b']);
     const dev: Alert[] = [{ id: '3', query: 'développeur', filters: {}, createdAt: '' }];
     expect(planNotifications([offers('feed a', 'feed b')], postings, { enabled: true, alerts: dev }, texts).map((p) => p.postingKey)).toEqual(['feed a']);
   });
 });
 
 describe('alerts', () => {
-  it('fold accents, case and inclusive endings', () => {
-    expect(alertWords('Développeur·se Chargé.e Chef(fe) de Produit')).toEqual(['developpeur', 'charge', 'chef', 'de', 'produit']);
-    expect(alertWords('beta.gouv.fr')).toEqual(['beta', 'gouv', 'fr']);
-  });
-
-  it('match every word as a prefix, and every filter', () => {
+  it('match like the popup search: every word, synonyms, and every filter', () => {
     const p = stored('x', 'Développeur·se full-stack', { domaines: ['Développement'], junior: true, body: 'TypeScript et PostgreSQL' });
     expect(matchesAlert(p, { id: '1', query: 'dev typescript', filters: {}, createdAt: '' })).toBe(true);
     expect(matchesAlert(p, { id: '1', query: 'dev java', filters: {}, createdAt: '' })).toBe(false);
-    expect(matchesAlert(p, { id: '1', query: '', filters: { domaine: 'developpement', junior: true }, createdAt: '' })).toBe(true);
+    expect(matchesAlert(p, { id: '1', query: 'developer', filters: {}, createdAt: '' })).toBe(true);
+    expect(matchesAlert(p, { id: '1', query: '', filters: { domaine: 'Développement', junior: true }, createdAt: '' })).toBe(true);
     expect(matchesAlert(p, { id: '1', query: '', filters: { startup: 'autre' }, createdAt: '' })).toBe(false);
   });
 
