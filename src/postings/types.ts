@@ -49,7 +49,7 @@ export interface Posting {
   applyEmails: string[];
   /** The Markdown before `<!--more-->` (or the first paragraph when there is no marker), trimmed. */
   excerpt: string;
-  /** The whole Markdown body (front matter removed). Untrusted: render only through the sanitiser. */
+  /** The whole Markdown body (front matter removed). Untrusted: render only through `src/ui/markdown`. */
   body: string;
   /** Non-fatal oddities met while parsing (lenient recoveries), for diagnostics. */
   warnings: ParseWarning[];
