@@ -1,7 +1,8 @@
-import { markSeen, openDatabase } from '@/src/store/db';
+import { clearBadge, markSeen, openDatabase, setFavourite } from '@/src/store/db';
 import { createSyncRunner, type SyncTrigger } from '@/src/sync/runner';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import { loadStartupResolver } from '@/src/sync/startups';
+import { refreshSearchIndex } from '@/src/sync/search-index';
 import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
 import { ALERTS_KEY, readAlerts } from '@/src/notify/alerts';
 import { announce, updateBadge } from '@/src/notify/notifier';
@@ -20,7 +21,13 @@ export default defineBackground(() => {
     read: async () => readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]),
     write: (value: unknown) => browser.storage.local.set({ [SYNC_STATUS_KEY]: value }),
   };
-  const runner = createSyncRunner({ getSettings, openDb: openDatabase, status, startupResolver: loadStartupResolver });
+  const runner = createSyncRunner({
+    getSettings,
+    openDb: openDatabase,
+    status,
+    startupResolver: loadStartupResolver,
+    afterFeeds: (db) => refreshSearchIndex(db),
+  });
 
   async function sync(trigger: SyncTrigger) {
     const reports = await runner.run(trigger);
@@ -81,11 +88,23 @@ export default defineBackground(() => {
     switch (envelope.type) {
       case 'popup/sync-now':
         return sync('user');
+      case 'popup/opened':
+        return (async () => {
+          const db = await openDatabase();
+          await clearBadge(db, new Date().toISOString());
+          return { unseen: await updateBadge(db) };
+        })();
       case 'popup/mark-seen':
         return (async () => {
           const db = await openDatabase();
           await markSeen(db, (envelope.payload as { keys: string[] }).keys, new Date().toISOString());
           return { unseen: await updateBadge(db) };
+        })();
+      case 'popup/set-favourite':
+        return (async () => {
+          const { key, favourite } = envelope.payload as { key: string; favourite: boolean };
+          await setFavourite(await openDatabase(), key, favourite);
+          return { ok: true };
         })();
     }
   });

@@ -7,8 +7,12 @@ import type { FeedRunReport } from './sync/runner';
 export interface PopupToBackground {
   /** Sync every feed now (backoff does not apply; a host's rate limit does). */
   'popup/sync-now': { request: Record<string, never>; response: FeedRunReport[] };
-  /** The popup showed these new offers: clear their "new" mark and the badge. */
+  /** The popup opened: the badge's count is acknowledged (the offers stay marked new until seen). */
+  'popup/opened': { request: Record<string, never>; response: { unseen: number } };
+  /** The user saw these offers (opened them, or marked them seen): clear their "new" mark. */
   'popup/mark-seen': { request: { keys: string[] }; response: { unseen: number } };
+  /** Star or unstar an offer. */
+  'popup/set-favourite': { request: { key: string; favourite: boolean }; response: { ok: true } };
 }
 
 export type PopupMessageType = keyof PopupToBackground;
@@ -44,7 +48,12 @@ export function readPopupEnvelope(message: unknown): Envelope | null {
   if (typeof message !== 'object' || message === null) return null;
   const { type, payload } = message as { type?: unknown; payload?: unknown };
   if (typeof payload !== 'object' || payload === null) return null;
-  if (type === 'popup/sync-now') return { type, payload: {} };
+  if (type === 'popup/sync-now' || type === 'popup/opened') return { type, payload: {} };
+  if (type === 'popup/set-favourite') {
+    const { key, favourite } = payload as { key?: unknown; favourite?: unknown };
+    if (typeof key === 'string' && key.length <= 2_000 && typeof favourite === 'boolean') return { type, payload: { key, favourite } };
+    return null;
+  }
   if (type === 'popup/mark-seen' && isStringArray((payload as { keys?: unknown }).keys)) {
     return { type, payload: { keys: (payload as { keys: string[] }).keys } };
   }

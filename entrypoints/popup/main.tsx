@@ -1,46 +1,83 @@
 import { render } from 'preact';
-import { PopupApp } from '@/src/ui/popup/PopupApp';
-import { openDatabase, readAllPostings, readUserStates } from '@/src/store/db';
+import { PopupApp, type PopupSources } from '@/src/ui/popup/PopupApp';
+import { openDatabase, readCachedStartups, readPostings, readSearchDocs, readSearchSources, readSearchTerms, readUserStates } from '@/src/store/db';
 import { isOpenAt } from '@/src/postings/status';
+import { buildSearchIndex, searchIndexVersion } from '@/src/search/build';
+import { searchInputsFrom } from '@/src/search/input';
+import { listOnlyIndex } from '@/src/ui/popup/search-state';
+import { readViewState, VIEW_STATE_KEY, writeViewState } from '@/src/ui/popup/view-state';
+import { originalUrlOf } from '@/src/feed/links';
+import { ALERTS_KEY, readAlerts, type Alert } from '@/src/notify/alerts';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
-import type { Envelope } from '@/src/messages';
+import type { Envelope, PopupMessageType, PopupToBackground } from '@/src/messages';
 import './style.css';
 
-const load = async () => {
-  const db = await openDatabase();
-  const [postings, userStates] = await Promise.all([readAllPostings(db), readUserStates(db)]);
-  return { postings, userStates };
-};
-const loadStatus = async () => Object.values(readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY]));
-const onStatusChange = (listener: () => void) => {
-  const handler = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && SYNC_STATUS_KEY in changes) listener();
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
-};
-const syncNow = async () => {
-  const message: Envelope<'popup/sync-now'> = { type: 'popup/sync-now', payload: {} };
-  await browser.runtime.sendMessage(message);
-};
-const markSeen = async (keys: string[]) => {
-  const message: Envelope<'popup/mark-seen'> = { type: 'popup/mark-seen', payload: { keys } };
-  await browser.runtime.sendMessage(message);
+const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
+  browser.runtime.sendMessage({ type, payload } satisfies Envelope<T>) as Promise<PopupToBackground[T]['response']>;
+
+const db = openDatabase();
+const now = new Date();
+let docsRevision = -1;
+
+const sources: PopupSources = {
+  async loadDocs() {
+    const docs = await readSearchDocs(await db);
+    if (!docs || docs.version !== searchIndexVersion()) return null;
+    docsRevision = docs.revision;
+    return { index: listOnlyIndex(docs.docs, docs.version) };
+  },
+  async loadTerms(list) {
+    const terms = await readSearchTerms(await db);
+    // Both records are written together; a mismatch means a rebuild landed between the two reads.
+    if (!terms || terms.version !== list.version || terms.revision !== docsRevision) return null;
+    return { ...list, head: terms.head, body: terms.body };
+  },
+  async buildIndex() {
+    const { postings, startups } = await readSearchSources(await db);
+    return buildSearchIndex(searchInputsFrom(postings, startups));
+  },
+  loadUserStates: async () => readUserStates(await db),
+  async loadOffer(key) {
+    const [posting] = await readPostings(await db, [key]);
+    if (!posting) return null;
+    const startups = posting.startupId ? ((await readCachedStartups(await db))?.startups ?? []) : [];
+    return { posting, startup: startups.find((s) => s.id === posting.startupId) ?? null };
+  },
+  originalUrl: originalUrlOf,
+  loadStatus: async () => Object.values(readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY])),
+  onStatusChange(listener) {
+    const handler = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && SYNC_STATUS_KEY in changes) listener();
+    };
+    browser.storage.onChanged.addListener(handler);
+    return () => browser.storage.onChanged.removeListener(handler);
+  },
+  syncNow: async () => void (await send('popup/sync-now', {})),
+  opened: async () => void (await send('popup/opened', {})),
+  markSeen: async (keys) => void (await send('popup/mark-seen', { keys })),
+  setFavourite: async (key, favourite) => void (await send('popup/set-favourite', { key, favourite })),
+  async saveAlert(query, filters) {
+    const alerts = readAlerts((await browser.storage.local.get(ALERTS_KEY))[ALERTS_KEY]);
+    const alert: Alert = {
+      id: crypto.randomUUID(),
+      query,
+      filters: {
+        ...(filters.domaine ? { domaine: filters.domaine } : {}),
+        ...(filters.startup ? { startup: filters.startup } : {}),
+        ...(filters.juniorOnly ? { junior: true } : {}),
+      },
+      createdAt: new Date().toISOString(),
+    };
+    await browser.storage.local.set({ [ALERTS_KEY]: [...alerts, alert] });
+  },
+  isOpen: (posting) => isOpenAt(posting, now),
+  viewState: {
+    read: () => readViewState(localStorage.getItem(VIEW_STATE_KEY)),
+    write: (state) => writeViewState(localStorage, state),
+  },
+  now,
+  markFirstResults: () => performance.mark('beta-radar:first-results'),
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage();
-const now = new Date();
-const focusKey = new URLSearchParams(location.search).get('offer');
-
-render(
-  <PopupApp
-    load={load}
-    loadStatus={loadStatus}
-    onStatusChange={onStatusChange}
-    syncNow={syncNow}
-    markSeen={markSeen}
-    isOpen={(p) => isOpenAt(p, now)}
-    focusKey={focusKey}
-  />,
-  document.getElementById('app')!,
-);
+render(<PopupApp sources={sources} focusKey={new URLSearchParams(location.search).get('offer')} />, document.getElementById('app')!);

@@ -10,12 +10,24 @@ export interface Segment {
  * one of its canonical terms is among the terms the query matched. The text is
  * only ever cut, never turned into markup: the caller renders segments as text.
  */
-export function highlightSegments(text: string, matchedTerms: ReadonlySet<string>): Segment[] {
-  if (matchedTerms.size === 0 || text === '') return [{ text, match: false }];
+export function highlightSegments(
+  text: string,
+  matchedTerms: ReadonlySet<string>,
+  matchedPhrases: readonly (readonly string[])[] = [],
+): Segment[] {
+  if ((matchedTerms.size === 0 && matchedPhrases.length === 0) || text === '') return [{ text, match: false }];
+  const spans = wordSpans(text);
+  const marked = spans.map((span) => span.terms.some((term) => matchedTerms.has(term)));
+  // A synonym phrase ("ingénieur logiciel") is marked only where its words follow each other.
+  for (const phrase of matchedPhrases) {
+    for (let i = 0; i + phrase.length <= spans.length; i += 1) {
+      if (phrase.every((term, k) => spans[i + k]!.terms.includes(term))) for (let k = 0; k < phrase.length; k += 1) marked[i + k] = true;
+    }
+  }
   const segments: Segment[] = [];
   let at = 0;
-  for (const span of wordSpans(text)) {
-    if (!span.terms.some((term) => matchedTerms.has(term))) continue;
+  for (const [i, span] of spans.entries()) {
+    if (!marked[i]) continue;
     if (span.start > at) segments.push({ text: text.slice(at, span.start), match: false });
     segments.push({ text: text.slice(span.start, span.end), match: true });
     at = span.end;

@@ -27,3 +27,9 @@ export function searchInputFrom(posting: SearchablePosting, startup: Startup | n
     body: posting.body,
   };
 }
+
+/** Stored postings and the startups registry as search inputs (the startup found by its resolved id). */
+export function searchInputsFrom(postings: readonly SearchablePosting[], startups: readonly Startup[]): SearchInput[] {
+  const byId = new Map(startups.map((s) => [s.id, s]));
+  return postings.map((p) => searchInputFrom(p, p.startupId ? byId.get(p.startupId) : null));
+}

@@ -152,6 +152,7 @@ function prefixRange(section: TermSection, prefix: string): [number, number] {
 class Evaluation {
   readonly size: number;
   readonly matchedTerms = new Set<string>();
+  readonly matchedPhrases = new Map<string, string[]>();
   constructor(
     readonly index: SearchIndex,
     readonly vocabulary: Vocabulary,
@@ -185,8 +186,13 @@ class Evaluation {
 
   private noteMatched(term: string): void {
     const group = term.startsWith('~') ? this.vocabulary.byToken.get(term) : undefined;
-    if (group) for (const phrase of group.phrases) for (const t of phrase) this.matchedTerms.add(t);
-    else this.matchedTerms.add(term);
+    if (!group) this.matchedTerms.add(term);
+    else {
+      for (const phrase of group.phrases) {
+        if (phrase.length === 1) this.matchedTerms.add(phrase[0]!);
+        else this.matchedPhrases.set(phrase.join(' '), phrase);
+      }
+    }
   }
 
   /** Adds the postings of body term `at` to `out`. */
@@ -459,5 +465,5 @@ export function searchPostings(index: SearchIndex, query: string, options: Searc
     if (since !== null && (doc.date === null || doc.date < since)) return;
     buckets[(MAX_SCORE - s) * 2 + (isOpen ? 0 : 1)]!.push({ doc: i, tier: TIER_OF_LEVEL[s >> 1]!, exact: (s & 1) === 1, open: isOpen });
   });
-  return { hits: buckets.flat(), matchedTerms, browsing };
+  return { hits: buckets.flat(), matchedTerms, matchedPhrases: [...evaluation.matchedPhrases.values()], browsing };
 }

@@ -68,6 +68,8 @@ export interface SearchOutcome {
   hits: SearchHit[];
   /** The index terms the query matched, for highlighting (normalised forms). */
   matchedTerms: ReadonlySet<string>;
+  /** Synonym phrases the query matched (`ingenieur logiciel`): highlighted only where their words follow each other. */
+  matchedPhrases: ReadonlyArray<readonly string[]>;
   /** True when the query had no searchable word: the hits are the filtered list, newest first. */
   browsing: boolean;
 }

@@ -4,7 +4,7 @@
  * it on its own main thread.
  */
 import { buildSearchIndex, searchIndexVersion } from '../search/build';
-import { searchInputFrom } from '../search/input';
+import { searchInputsFrom } from '../search/input';
 import { readRevision, readSearchDocs, readSearchSources, writeSearchIndex, type Database } from '../store/db';
 
 /** Whether the stored index was built from the current data and by this version of the search. */
@@ -17,8 +17,7 @@ export async function isSearchIndexCurrent(db: Database): Promise<boolean> {
 export async function refreshSearchIndex(db: Database, now: () => Date = () => new Date()): Promise<boolean> {
   if (await isSearchIndexCurrent(db)) return false;
   const { revision, postings, startups } = await readSearchSources(db);
-  const byId = new Map(startups.map((s) => [s.id, s]));
-  const index = buildSearchIndex(postings.map((p) => searchInputFrom(p, p.startupId ? byId.get(p.startupId) : null)));
+  const index = buildSearchIndex(searchInputsFrom(postings, startups));
   const version = searchIndexVersion();
   await writeSearchIndex(
     db,

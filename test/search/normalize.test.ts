@@ -79,6 +79,12 @@ describe('highlighting', () => {
     expect(segments.map((s) => s.text).join('')).toBe('Développeur·se <b>Python</b> & co');
   });
 
+  it('marks a synonym phrase only where its words follow each other', () => {
+    const phrases = [['ingenieur', 'logiciel']];
+    expect(highlightSegments('Ingénieur logiciel', new Set(), phrases).filter((s) => s.match).map((s) => s.text)).toEqual(['Ingénieur', 'logiciel']);
+    expect(highlightSegments('Ingénieur données', new Set(), phrases).some((s) => s.match)).toBe(false);
+  });
+
   it('returns the text whole when nothing matched', () => {
     expect(highlightSegments('Designer', new Set())).toEqual([{ text: 'Designer', match: false }]);
   });

@@ -1,35 +1,57 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Startup } from '../../postings/startups';
+import type { SearchIndex } from '../../search/build';
+import type { SearchFilters, SearchHit } from '../../search/types';
 import type { StoredPosting, UserPostingState } from '../../store/db';
 import type { SourceStatus } from '../../sync/status';
+import { formatTime } from '../format';
 import { t } from '../i18n';
-import { formatDay, formatTime } from '../format';
+import { Filters } from './Filters';
+import { OfferView } from './OfferView';
+import { ResultItem } from './ResultItem';
+import { filterChoices, listOnlyIndex, runSearch } from './search-state';
+import { DEFAULT_FILTERS } from '../../search/types';
+import { isDefaultFilters, type PopupViewState } from './view-state';
 
-export interface PopupData {
-  postings: StoredPosting[];
-  userStates: UserPostingState[];
-}
-
-export interface PopupAppProps {
-  load(): Promise<PopupData>;
-  /** The feeds' sync status, and a way to hear when it changes. */
+/** Everything the popup reads and does outside itself; main.tsx wires it to the browser. */
+export interface PopupSources {
+  /** The stored posting list, or null when there is none yet or it was built by another version. */
+  loadDocs(): Promise<{ index: SearchIndex } | null>;
+  /** The stored term sections for that list (null when missing or stale). */
+  loadTerms(list: SearchIndex): Promise<SearchIndex | null>;
+  /** Builds the index from the stored postings, when the background has not yet. */
+  buildIndex(): Promise<SearchIndex>;
+  loadUserStates(): Promise<UserPostingState[]>;
+  loadOffer(key: string): Promise<{ posting: StoredPosting; startup: Startup | null } | null>;
+  originalUrl(posting: StoredPosting): string | null;
   loadStatus(): Promise<SourceStatus[]>;
   onStatusChange(listener: () => void): () => void;
   syncNow(): Promise<void>;
+  /** The popup was opened: the badge's count is acknowledged. */
+  opened(): Promise<void>;
   markSeen(keys: string[]): Promise<void>;
-  isOpen(posting: StoredPosting): boolean;
-  /** A posting to show first (from a notification click). */
+  setFavourite(key: string, favourite: boolean): Promise<void>;
+  saveAlert(query: string, filters: SearchFilters): Promise<void>;
+  isOpen(posting: Pick<StoredPosting, 'openFlag' | 'depublicationDate' | 'applicationDeadline'>): boolean;
+  viewState: { read(): PopupViewState; write(state: PopupViewState): void };
+  now: Date;
+  /** Marks the first painted results for the open-to-results benchmark. */
+  markFirstResults?(): void;
+}
+
+export interface PopupAppProps {
+  sources: PopupSources;
+  /** An offer to show at once (a notification was clicked). */
   focusKey?: string | null;
 }
 
-/** Open offers first, then newest first. */
-export function orderForList(postings: StoredPosting[], isOpen: (p: StoredPosting) => boolean): StoredPosting[] {
-  return [...postings].sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || (b.date ?? '').localeCompare(a.date ?? ''));
-}
+/** How many results are rendered at a time: the list stays light however many match. */
+const PAGE = 50;
 
 function StatusLine({ status }: { status: SourceStatus }) {
   if (status.lastError) {
     return (
-      <p data-sync-source={status.sourceId} class="popup__error" role="status">
+      <p data-sync-source={status.sourceId} class="popup__error">
         {t('popupSyncError', [status.lastError.message])}
         {status.nextRetryAt ? ` ${t('popupNextRetry', [formatTime(status.nextRetryAt)])}` : ''}
       </p>
@@ -43,92 +65,318 @@ function StatusLine({ status }: { status: SourceStatus }) {
   );
 }
 
-export function PopupApp({ load, loadStatus, onStatusChange, syncNow, markSeen, isOpen, focusKey }: PopupAppProps) {
-  const [data, setData] = useState<PopupData | null>(null);
+export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
+  const initial = useMemo(() => sources.viewState.read(), [sources]);
+  const [query, setQuery] = useState(initial.query);
+  const [filters, setFilters] = useState<SearchFilters>(initial.filters);
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [termsReady, setTermsReady] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [userStates, setUserStates] = useState<Map<string, UserPostingState>>(new Map());
   const [statuses, setStatuses] = useState<SourceStatus[]>([]);
   const [syncing, setSyncing] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  // The "new" marks shown in this opening, kept while the popup stays open even once marked seen.
+  const [active, setActive] = useState(-1);
+  const [limit, setLimit] = useState(PAGE);
+  const [offerKey, setOfferKey] = useState<string | null>(focusKey);
+  const [alertSaved, setAlertSaved] = useState<string | null>(null);
+  // "New" marks are the ones present when the popup opened: they stay while it is open, even once seen.
   const [newKeys, setNewKeys] = useState<Set<string>>(new Set());
+  const searchBox = useRef<HTMLInputElement>(null);
+  const firstPaint = useRef(false);
 
-  const refresh = useCallback(() => {
-    load().then(
-      (loaded) => {
-        setData(loaded);
-        const fresh = loaded.userStates.filter((s) => s.newSince !== null && s.seenAt === null).map((s) => s.key);
-        if (fresh.length > 0) {
-          setNewKeys((old) => new Set([...old, ...fresh]));
-          void markSeen(fresh);
+  const loadIndex = useCallback(async () => {
+    try {
+      const stored = await sources.loadDocs();
+      if (stored) {
+        setIndex(stored.index);
+        const full = await sources.loadTerms(stored.index);
+        if (full) {
+          setIndex(full);
+          setTermsReady(true);
+          return;
         }
-      },
-      (error: unknown) => setLoadError(String(error)),
-    );
-  }, [load, markSeen]);
-  useEffect(refresh, [refresh]);
+      }
+      setIndex(await sources.buildIndex());
+      setTermsReady(true);
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
+  }, [sources]);
+
+  const loadUserStates = useCallback(async () => {
+    const states = await sources.loadUserStates();
+    setUserStates(new Map(states.map((s) => [s.key, s])));
+    return states;
+  }, [sources]);
+
   useEffect(() => {
-    const reload = () => void loadStatus().then(setStatuses);
-    reload();
-    return onStatusChange(() => {
-      reload();
-      refresh();
+    void loadIndex();
+    void loadUserStates().then((states) => {
+      setNewKeys(new Set(states.filter((s) => s.newSince !== null && s.seenAt === null).map((s) => s.key)));
     });
-  }, [loadStatus, onStatusChange, refresh]);
+    void sources.opened();
+    const reloadStatus = () => void sources.loadStatus().then(setStatuses);
+    reloadStatus();
+    return sources.onStatusChange(() => {
+      reloadStatus();
+      void loadIndex();
+      void loadUserStates();
+    });
+  }, [sources, loadIndex, loadUserStates]);
+
+  useEffect(() => sources.viewState.write({ query, filters }), [sources, query, filters]);
+
+  const view = useMemo(
+    () => (index ? runSearch(index, termsReady, query, filters, sources.now) : null),
+    [index, termsReady, query, filters, sources.now],
+  );
+  const hits: SearchHit[] = view?.kind === 'results' ? view.outcome.hits : [];
+  const matchedTerms = view?.kind === 'results' ? view.outcome.matchedTerms : new Set<string>();
+  const matchedPhrases = view?.kind === 'results' ? view.outcome.matchedPhrases : [];
+  // When the filters hide closed offers, say how many closed ones the query would find.
+  const closedMatches = useMemo(() => {
+    if (!index || !termsReady || !filters.openOnly || query.trim() === '' || hits.length > 0) return 0;
+    const withClosed = runSearch(index, true, query, { ...filters, openOnly: false }, sources.now);
+    return withClosed.kind === 'results' ? withClosed.outcome.hits.length : 0;
+  }, [index, termsReady, filters, query, hits.length, sources.now]);
+  const choices = useMemo(() => (index ? filterChoices(index.docs) : { domaines: [], startups: [] }), [index]);
+
+  useEffect(() => {
+    setActive(-1);
+    setLimit(PAGE);
+  }, [query, filters]);
+
+  useEffect(() => {
+    if (!firstPaint.current && view?.kind === 'results') {
+      firstPaint.current = true;
+      requestAnimationFrame(() => sources.markFirstResults?.());
+    }
+  }, [view, sources]);
+
+  useEffect(() => {
+    if (active < 0) return;
+    document.getElementById(`result-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const openOffer = (key: string) => {
+    setOfferKey(key);
+    const state = userStates.get(key);
+    if (state && state.seenAt === null) void sources.markSeen([key]).then(loadUserStates);
+  };
+  const closeOffer = () => {
+    setOfferKey(null);
+    // Back where the user was: the search box, with the result still highlighted.
+    requestAnimationFrame(() => searchBox.current?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const shown = Math.min(hits.length, limit);
+    if (event.key === 'ArrowDown' && shown > 0) {
+      event.preventDefault();
+      setActive((a) => Math.min(shown - 1, a + 1));
+    } else if (event.key === 'ArrowUp' && shown > 0) {
+      event.preventDefault();
+      setActive((a) => Math.max(-1, a - 1));
+    } else if (event.key === 'Enter' && shown > 0) {
+      event.preventDefault();
+      const hit = hits[Math.max(0, active)]!;
+      openOffer(index!.docs[hit.doc]!.key);
+    } else if (event.key === 'Escape' && query !== '') {
+      // First Escape clears the search; the next one closes the popup as usual.
+      event.preventDefault();
+      setQuery('');
+    }
+  };
 
   const onSync = async () => {
     setSyncing(true);
     try {
-      await syncNow();
+      await sources.syncNow();
     } finally {
       setSyncing(false);
-      refresh();
     }
   };
 
-  if (loadError) return <p role="alert">{t('popupLoadError', loadError)}</p>;
-  if (!data) return <p aria-busy="true">{t('popupLoading')}</p>;
+  const onSaveAlert = async () => {
+    await sources.saveAlert(query.trim(), filters);
+    setAlertSaved(query.trim());
+  };
 
-  const ordered = orderForList(data.postings, isOpen);
-  const focused = focusKey ? ordered.find((p) => p.key === focusKey) : undefined;
-  const list = focused ? [focused, ...ordered.filter((p) => p !== focused)] : ordered;
-  const openCount = ordered.filter(isOpen).length;
+  if (offerKey !== null) {
+    return (
+      <OfferPage
+        key={offerKey}
+        offerKey={offerKey}
+        sources={sources}
+        userState={userStates.get(offerKey)}
+        onBack={closeOffer}
+        onChanged={loadUserStates}
+      />
+    );
+  }
+
+  const typed = query.trim() !== '';
+  const unseen = [...userStates.values()].filter((s) => s.newSince !== null && s.seenAt === null).map((s) => s.key);
   return (
     <main class="popup">
       <header class="popup__header">
         <h1>{t('extName')}</h1>
-        <button type="button" onClick={onSync} disabled={syncing} aria-busy={syncing}>
+        <button type="button" onClick={onSync} disabled={syncing} aria-busy={syncing} data-action="sync">
           {syncing ? t('popupSyncing') : t('popupSyncNow')}
         </button>
       </header>
-      <section class="popup__status" aria-live="polite">
+      <section class="popup__status" aria-label={t('popupStatusLabel')}>
         {statuses.map((status) => (
           <StatusLine key={status.sourceId} status={status} />
         ))}
-        <p>{t('popupCounts', [String(openCount), String(ordered.length)])}</p>
       </section>
-      {list.length === 0 ? (
-        <p data-empty-state>{t('popupEmpty')}</p>
-      ) : (
-        <ul class="popup__list" aria-label={t('popupListLabel')}>
-          {list.slice(0, 200).map((p) => (
-            <li
-              key={p.key}
-              data-posting-id={p.id}
-              data-new={newKeys.has(p.key) ? '' : undefined}
-              class={`${isOpen(p) ? 'is-open' : 'is-closed'}${p === focused ? ' is-focused' : ''}`}
-            >
-              <span class="popup__role">
-                {p.title}
-                {newKeys.has(p.key) ? <span class="popup__new">{t('popupNew')}</span> : null}
-              </span>
-              <span class="popup__meta">
-                {[p.startupRef, p.date ? formatDay(p.date) : null, isOpen(p) ? t('popupOpen') : t('popupClosed')]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </span>
-            </li>
-          ))}
+      <div class="popup__search" role="search">
+        <input
+          ref={searchBox}
+          type="search"
+          class="popup__query"
+          aria-label={t('popupSearchLabel')}
+          placeholder={t('popupSearchPlaceholder')}
+          value={query}
+          autoFocus
+          autoComplete="off"
+          spellcheck={false}
+          aria-controls="results"
+          aria-activedescendant={active >= 0 ? `result-${active}` : undefined}
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      <Filters filters={filters} choices={choices} onChange={setFilters} />
+      <p class="popup__count" role="status" aria-live="polite">
+        {loadError
+          ? t('popupLoadError', [loadError])
+          : !index
+            ? t('popupLoading')
+            : view?.kind === 'waiting'
+              ? t('popupPreparing')
+              : typed
+                ? t('popupResultCount', [String(hits.length)])
+                : t('popupListCount', [String(hits.length)])}
+      </p>
+      {index && view?.kind === 'results' && hits.length === 0 ? (
+        <div class="popup__empty" data-empty-state>
+          <p>
+            {typed
+              ? t('popupNoMatch', [query.trim()])
+              : index.docs.length === 0
+                ? t('popupEmpty')
+                : t('popupNoneWithFilters')}
+          </p>
+          {closedMatches > 0 ? (
+            <button type="button" onClick={() => setFilters({ ...filters, openOnly: false })}>
+              {t('popupShowClosed', [String(closedMatches)])}
+            </button>
+          ) : null}
+          {!isDefaultFilters(filters) ? (
+            <button type="button" onClick={() => setFilters(DEFAULT_FILTERS)}>
+              {t('popupResetFilters')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {hits.length > 0 ? (
+        <ul id="results" class="popup__list" role="listbox" aria-label={t('popupListLabel')}>
+          {hits.slice(0, limit).map((hit, i) => {
+            const doc = index!.docs[hit.doc]!;
+            return (
+              <ResultItem
+                key={doc.key}
+                id={`result-${i}`}
+                doc={doc}
+                hit={hit}
+                active={i === active}
+                isNew={newKeys.has(doc.key)}
+                favourite={userStates.get(doc.key)?.favourite === true}
+                matchedTerms={matchedTerms}
+                matchedPhrases={matchedPhrases}
+                onOpen={() => openOffer(doc.key)}
+              />
+            );
+          })}
         </ul>
-      )}
+      ) : null}
+      <footer class="popup__footer">
+        {hits.length > limit ? (
+          <button type="button" onClick={() => setLimit(limit + PAGE)} data-action="more">
+            {t('popupShowMore', [String(Math.min(PAGE, hits.length - limit))])}
+          </button>
+        ) : null}
+        {unseen.length > 0 ? (
+          <button type="button" onClick={() => void sources.markSeen(unseen).then(loadUserStates)} data-action="all-seen">
+            {t('popupMarkAllSeen', [String(unseen.length)])}
+          </button>
+        ) : null}
+        {typed && termsReady ? (
+          alertSaved === query.trim() ? (
+            <p role="status">{t('popupAlertSaved')}</p>
+          ) : (
+            <button type="button" onClick={() => void onSaveAlert()} data-action="save-alert">
+              {t('popupSaveAlert')}
+            </button>
+          )
+        ) : null}
+      </footer>
     </main>
+  );
+}
+
+interface OfferPageProps {
+  offerKey: string;
+  sources: PopupSources;
+  userState: UserPostingState | undefined;
+  onBack(): void;
+  onChanged(): Promise<unknown>;
+}
+
+/** The offer view with its data: the full posting is read only when it is opened. */
+function OfferPage({ offerKey, sources, userState, onBack, onChanged }: OfferPageProps) {
+  const [offer, setOffer] = useState<{ posting: StoredPosting; startup: Startup | null } | null | 'missing'>(null);
+  useEffect(() => {
+    void sources.loadOffer(offerKey).then((found) => setOffer(found ?? 'missing'));
+  }, [sources, offerKey]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onBack();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
+  useEffect(() => {
+    if (offer && offer !== 'missing') document.querySelector<HTMLElement>('[data-offer-view] h2')?.focus();
+  }, [offer]);
+
+  if (offer === null) return <p aria-busy="true">{t('popupLoading')}</p>;
+  if (offer === 'missing') {
+    return (
+      <main class="popup">
+        <p role="alert">{t('popupOfferMissing')}</p>
+        <button type="button" onClick={onBack} data-action="back">
+          {t('offerBack')}
+        </button>
+      </main>
+    );
+  }
+  const favourite = userState?.favourite === true;
+  return (
+    <OfferView
+      posting={offer.posting}
+      startup={offer.startup}
+      open={sources.isOpen(offer.posting)}
+      favourite={favourite}
+      seen={userState?.seenAt != null}
+      originalUrl={sources.originalUrl(offer.posting)}
+      onBack={onBack}
+      onToggleFavourite={() => void sources.setFavourite(offerKey, !favourite).then(onChanged)}
+      onMarkSeen={() => void sources.markSeen([offerKey]).then(onChanged)}
+    />
   );
 }
