@@ -77,6 +77,7 @@ const sources: PopupSources = {
   },
   now,
   markFirstResults: () => performance.mark('beta-radar:first-results'),
+  markSearchReady: () => performance.mark('beta-radar:search-ready'),
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage();

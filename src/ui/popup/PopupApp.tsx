@@ -7,7 +7,6 @@ import type { SourceStatus } from '../../sync/status';
 import { formatTime } from '../format';
 import { t } from '../i18n';
 import { Filters } from './Filters';
-import { OfferView } from './OfferView';
 import { ResultItem } from './ResultItem';
 import { filterChoices, listOnlyIndex, runSearch } from './search-state';
 import { DEFAULT_FILTERS } from '../../search/types';
@@ -37,6 +36,8 @@ export interface PopupSources {
   now: Date;
   /** Marks the first painted results for the open-to-results benchmark. */
   markFirstResults?(): void;
+  /** Marks the moment typing gives results (the term sections are in memory). */
+  markSearchReady?(): void;
 }
 
 export interface PopupAppProps {
@@ -44,6 +45,12 @@ export interface PopupAppProps {
   /** An offer to show at once (a notification was clicked). */
   focusKey?: string | null;
 }
+
+/**
+ * The offer view (with the Markdown renderer) is a chunk of its own: the list paints
+ * without it, and it is fetched right after, before anyone can open an offer.
+ */
+const loadOfferView = () => import('./OfferView');
 
 /** How many results are rendered at a time: the list stays light however many match. */
 const PAGE = 50;
@@ -93,11 +100,13 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
         if (full) {
           setIndex(full);
           setTermsReady(true);
+          sources.markSearchReady?.();
           return;
         }
       }
       setIndex(await sources.buildIndex());
       setTermsReady(true);
+      sources.markSearchReady?.();
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     }
@@ -149,7 +158,13 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
   useEffect(() => {
     if (!firstPaint.current && view?.kind === 'results') {
       firstPaint.current = true;
-      requestAnimationFrame(() => sources.markFirstResults?.());
+      // After the frame that shows them: rAF runs before that paint, the timeout after it.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          sources.markFirstResults?.();
+          void loadOfferView();
+        }, 0),
+      );
     }
   }, [view, sources]);
 
@@ -337,8 +352,10 @@ interface OfferPageProps {
 /** The offer view with its data: the full posting is read only when it is opened. */
 function OfferPage({ offerKey, sources, userState, onBack, onChanged }: OfferPageProps) {
   const [offer, setOffer] = useState<{ posting: StoredPosting; startup: Startup | null } | null | 'missing'>(null);
+  const [view, setView] = useState<typeof import('./OfferView') | null>(null);
   useEffect(() => {
     void sources.loadOffer(offerKey).then((found) => setOffer(found ?? 'missing'));
+    void loadOfferView().then(setView);
   }, [sources, offerKey]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -351,10 +368,10 @@ function OfferPage({ offerKey, sources, userState, onBack, onChanged }: OfferPag
     return () => document.removeEventListener('keydown', onKey);
   }, [onBack]);
   useEffect(() => {
-    if (offer && offer !== 'missing') document.querySelector<HTMLElement>('[data-offer-view] h2')?.focus();
-  }, [offer]);
+    if (offer && offer !== 'missing' && view) document.querySelector<HTMLElement>('[data-offer-view] h2')?.focus();
+  }, [offer, view]);
 
-  if (offer === null) return <p aria-busy="true">{t('popupLoading')}</p>;
+  if (offer === null || (offer !== 'missing' && view === null)) return <p aria-busy="true">{t('popupLoading')}</p>;
   if (offer === 'missing') {
     return (
       <main class="popup">
@@ -366,6 +383,7 @@ function OfferPage({ offerKey, sources, userState, onBack, onChanged }: OfferPag
     );
   }
   const favourite = userState?.favourite === true;
+  const { OfferView } = view!;
   return (
     <OfferView
       posting={offer.posting}
