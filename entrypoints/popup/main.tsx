@@ -19,12 +19,20 @@ const db = openDatabase();
 const now = new Date();
 let docsRevision = -1;
 
+async function readDocs() {
+  const docs = await readSearchDocs(await db);
+  if (!docs || docs.version !== searchIndexVersion()) return null;
+  docsRevision = docs.revision;
+  return { index: listOnlyIndex(docs.docs, docs.version) };
+}
+// Started before the first render, so the read overlaps with Preact's start-up.
+let firstDocs: ReturnType<typeof readDocs> | null = readDocs();
+
 const sources: PopupSources = {
-  async loadDocs() {
-    const docs = await readSearchDocs(await db);
-    if (!docs || docs.version !== searchIndexVersion()) return null;
-    docsRevision = docs.revision;
-    return { index: listOnlyIndex(docs.docs, docs.version) };
+  loadDocs() {
+    const docs = firstDocs ?? readDocs();
+    firstDocs = null;
+    return docs;
   },
   async loadTerms(list) {
     const terms = await readSearchTerms(await db);

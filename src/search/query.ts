@@ -278,7 +278,7 @@ class Evaluation {
       if (out[doc]! < score(LEVEL.details, true)) continue;
       // Head fields are short and at hand: check the order. Bodies are not in the index's memory, so a body match stays unverified.
       const d = this.index.docs[doc]!;
-      const fields = [d.title, d.startupName ?? '', d.startupPitch ?? '', [...d.domaines, ...d.techno, d.contract ?? ''].join(' , ')];
+      const fields = [d.title, d.startupName ?? '', [...d.domaines, ...d.techno, d.contract ?? ''].join(' , ')];
       if (!fields.some((text) => containsSequence(termsOf(text), wanted))) {
         out[doc] = bodyHasAll(this.index, wanted, doc) ? score(LEVEL.bodyWeak, true) : 0;
       }

@@ -27,8 +27,11 @@ export interface SearchInput {
   body: string;
 }
 
-/** One posting as the popup lists it: everything but the body. */
-export type SearchDoc = Omit<SearchInput, 'body'>;
+/**
+ * One posting as the popup lists it: everything but the long texts (body, startup
+ * pitch), which are only indexed. The popup reads every doc before its first paint.
+ */
+export type SearchDoc = Omit<SearchInput, 'body' | 'startupPitch'>;
 
 /** The popup's filters. */
 export interface SearchFilters {

@@ -50,7 +50,6 @@ describe('the popup search state', () => {
     startupRef: null,
     startupId: null,
     startupName: null,
-    startupPitch: null,
     domaines: [],
     techno: [],
     contract: null,

@@ -91,20 +91,25 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
   const searchBox = useRef<HTMLInputElement>(null);
   const firstPaint = useRef(false);
 
+  // Once the full index is in memory a reload (after a sync) swaps it whole, never back to a list without terms.
+  const haveTerms = useRef(false);
   const loadIndex = useCallback(async () => {
     try {
       const stored = await sources.loadDocs();
       if (stored) {
-        setIndex(stored.index);
+        if (!haveTerms.current) setIndex(stored.index);
         const full = await sources.loadTerms(stored.index);
         if (full) {
+          haveTerms.current = true;
           setIndex(full);
           setTermsReady(true);
           sources.markSearchReady?.();
           return;
         }
       }
-      setIndex(await sources.buildIndex());
+      const built = await sources.buildIndex();
+      haveTerms.current = true;
+      setIndex(built);
       setTermsReady(true);
       sources.markSearchReady?.();
     } catch (error) {
@@ -124,6 +129,8 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
       setNewKeys(new Set(states.filter((s) => s.newSince !== null && s.seenAt === null).map((s) => s.key)));
     });
     void sources.opened();
+    // Opened from a notification: that offer is seen.
+    if (focusKey !== null) void sources.markSeen([focusKey]).then(loadUserStates);
     const reloadStatus = () => void sources.loadStatus().then(setStatuses);
     reloadStatus();
     return sources.onStatusChange(() => {
@@ -131,7 +138,7 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
       void loadIndex();
       void loadUserStates();
     });
-  }, [sources, loadIndex, loadUserStates]);
+  }, [sources, loadIndex, loadUserStates, focusKey]);
 
   useEffect(() => sources.viewState.write({ query, filters }), [sources, query, filters]);
 
@@ -175,8 +182,8 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
 
   const openOffer = (key: string) => {
     setOfferKey(key);
-    const state = userStates.get(key);
-    if (state && state.seenAt === null) void sources.markSeen([key]).then(loadUserStates);
+    // Opening an offer is seeing it.
+    if (!userStates.get(key)?.seenAt) void sources.markSeen([key]).then(loadUserStates);
   };
   const closeOffer = () => {
     setOfferKey(null);

@@ -9,7 +9,7 @@ import type { SearchDoc, SearchFilters, SearchOutcome } from '../../search/types
 
 /** An index whose term sections are empty: enough to list and filter before the terms are read. */
 export function listOnlyIndex(docs: SearchDoc[], version: string): SearchIndex {
-  const empty = { terms: [], starts: new Uint32Array(1), docs: new Uint32Array(0) };
+  const empty = { terms: [], starts: new Uint32Array(1), docs: new Uint16Array(0) };
   return {
     format: 'beta-radar-search',
     version,
