@@ -38,13 +38,16 @@ const READ_MARKS = `(async () => {
   });
   const [firstResults, searchReady] = await Promise.all([wait('beta-radar:first-results'), wait('beta-radar:search-ready')]);
   const navigation = performance.getEntriesByType('navigation')[0];
-  return { firstResults, searchReady, domContentLoaded: navigation.domContentLoadedEventEnd };
+  const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+  return { firstResults, searchReady, domContentLoaded: navigation.domContentLoadedEventEnd, scriptStart: at('beta-radar:script-start'), docsRead: at('beta-radar:docs-read') };
 })()`;
 
 interface Opening {
   firstResults: number;
   searchReady: number;
   domContentLoaded: number;
+  scriptStart: number;
+  docsRead: number;
 }
 
 async function measure(label: string, files: FeedFile[], target: string): Promise<void> {
@@ -76,6 +79,8 @@ async function measure(label: string, files: FeedFile[], target: string): Promis
       `  baseline: page DOMContentLoaded      median ${fmt(quantile(dcl, 0.5))}  p95 ${fmt(quantile(dcl, 0.95))}   ` +
         `first results / baseline ×${(quantile(first, 0.5) / quantile(dcl, 0.5)).toFixed(2)}`,
     );
+    const stage = (pick: (o: Opening) => number) => fmt(quantile(openings.map(pick), 0.5));
+    console.log(`  stages (medians): script starts ${stage((o) => o.scriptStart)}, posting list read ${stage((o) => o.docsRead)}, DOMContentLoaded ${stage((o) => o.domContentLoaded)}`);
     console.log(`  (${openings.length} openings, the first one not counted)`);
   } finally {
     await browser.close();

@@ -15,6 +15,7 @@ import './style.css';
 const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
   browser.runtime.sendMessage({ type, payload } satisfies Envelope<T>) as Promise<PopupToBackground[T]['response']>;
 
+performance.mark('beta-radar:script-start');
 const db = openDatabase();
 const now = new Date();
 let docsRevision = -1;
@@ -23,6 +24,7 @@ async function readDocs() {
   const docs = await readSearchDocs(await db);
   if (!docs || docs.version !== searchIndexVersion()) return null;
   docsRevision = docs.revision;
+  performance.mark('beta-radar:docs-read');
   return { index: listOnlyIndex(docs.docs, docs.version) };
 }
 // Started before the first render, so the read overlaps with Preact's start-up.
