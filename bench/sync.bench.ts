@@ -12,8 +12,9 @@ import { runInNewContext } from 'node:vm';
 import { DEFAULT_FEED_URL, sourceForUrl } from '../src/feed/source';
 import { openDatabase, type Database } from '../src/store/db';
 import { syncSource, type SyncResult } from '../src/sync/run';
-import { realPostingFiles, type FeedFile } from '../test/e2e/github-feed.ts';
+import { realPostingFiles } from '../test/e2e/github-feed.ts';
 import { startLocalGitHub, trafficDelta, type LocalGitHub, type TrafficCounts } from '../test/helpers/local-github.ts';
+import { syntheticPostingFiles } from '../test/helpers/synthetic-postings.ts';
 
 const FULL_RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 5);
 const REPEATS = Number(process.env.BENCH_SYNC_REPEATS ?? 20);
@@ -103,86 +104,6 @@ function editOne(local: LocalGitHub, round: number): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Synthetic postings: invented French text, never real postings.
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const ROLES = [
-  'Développeur·se full-stack',
-  'développeur.euse back-end Python',
-  'Développeur(euse) front-end React',
-  'Chargé·e de déploiement',
-  'Chargé(e) de déploiement territorial',
-  'Product manager',
-  'Designer UX/UI',
-  'Data scientist',
-  'Coach agile',
-  'Intrapreneur·e',
-  'Bizdev / chargé.e de partenariats',
-  'Administrateur·rice systèmes (DevOps)',
-  'Responsable de la communauté 🌱',
-];
-const STARTUPS = ['pilote-rural', 'demarche-claire', 'aide-au-logement-test', 'cartographie-solidaire', 'suivi-des-chantiers', 'registre-ouvert'];
-const DOMAINES = ['Développement', 'Déploiement', 'Produit', 'Design', 'Data', 'Coaching', 'Animation', 'Autre'];
-const SENTENCES = [
-  "L'équipe construit un service numérique simple pour les usagers et les agents publics.",
-  'Nous travaillons en petites itérations, au plus près des utilisateurs, en mesurant notre impact.',
-  'Vous participerez aux entretiens avec les usagers et aux tests des nouvelles fonctionnalités.',
-  'Le code est ouvert, les décisions sont documentées et la qualité fait partie du travail quotidien.',
-  'Une expérience du service public est un plus, mais la curiosité compte davantage.',
-  "Le poste est basé à Paris, avec la possibilité de travailler à distance une partie de la semaine.",
-  "Vous rejoindrez une équipe de cinq personnes accompagnée par un coach et une intrapreneure.",
-  'Les missions évoluent avec le produit : prototypage, mise en production, accompagnement au changement.',
-  'Nous cherchons une personne autonome, à l’aise à l’écrit comme à l’oral, qui aime apprendre.',
-  'Le financement est assuré pour deux ans, la mission peut se prolonger selon les résultats.',
-];
-
-function syntheticFiles(count: number): FeedFile[] {
-  const random = prng(20_240_827);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  return Array.from({ length: count }, (_, i) => {
-    const role = pick(ROLES);
-    const day = new Date(Date.UTC(2019, 0, 1) + Math.floor(random() * 2000) * 86_400_000).toISOString().slice(0, 10);
-    const slug = role
-      .normalize('NFD')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .toLowerCase();
-    const target = 2_000 + Math.floor(random() * 13_000);
-    const lines = ['## Contexte', ''];
-    let size = 0;
-    while (size < target) {
-      const sentence = `${pick(SENTENCES)} ${pick(SENTENCES)}`;
-      lines.push(random() < 0.2 ? `- ${sentence}` : sentence, '');
-      if (random() < 0.1) lines.push(`## ${pick(['Missions', 'Profil', 'Conditions', 'Pour candidater'])}`, '');
-      size += sentence.length + 2;
-    }
-    const frontMatter = [
-      '---',
-      `roles: "${role}"`,
-      `startup: ${pick(STARTUPS)}`,
-      `open: ${random() < 0.3 ? 'true' : 'false'}`,
-      ...(random() < 0.5 ? [`date: ${day}`] : []),
-      `domaines:\n  - ${pick(DOMAINES)}`,
-      `junior: ${random() < 0.2}`,
-      ...(random() < 0.1 ? [`depublication_date: ${day.slice(0, 3)}${Number(day[3]) + 1}${day.slice(4)}`] : []),
-      `contact: recrutement-${i}@exemple.invalid`,
-      '---',
-    ];
-    return { name: `${day}-${slug}-${i}.md`, text: `${frontMatter.join('\n')}\n${lines.join('\n')}` };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 
 console.log('Sync bench: IndexedDB is fake-indexeddb in Node (the browser’s IndexedDB is measured elsewhere);');
 console.log('the GitHub source runs its real code against a local HTTP server (same process).\n');
@@ -254,7 +175,7 @@ const originalFetch = globalThis.fetch;
 
 // (d): a synthetic feed of 10,000 postings.
 {
-  const files = syntheticFiles(SYNTHETIC_COUNT);
+  const files = syntheticPostingFiles(SYNTHETIC_COUNT);
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   const local = await startLocalGitHub(files);
   globalThis.fetch = local.fetch;
