@@ -10,6 +10,7 @@ export function searchInputFrom(posting: SearchablePosting, startup: Startup | n
   return {
     key: posting.key,
     id: posting.id,
+    fileName: posting.fileName,
     sourceId: posting.sourceId,
     title: posting.title,
     startupRef: posting.startupRef,

@@ -7,6 +7,8 @@
 export interface SearchInput {
   key: string;
   id: string;
+  /** The feed's file name (the posting's original is found from it). */
+  fileName: string;
   sourceId: string;
   title: string;
   startupRef: string | null;

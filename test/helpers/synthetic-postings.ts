@@ -1215,6 +1215,7 @@ export function syntheticPosting(index: number, options: SyntheticOptions = {}, 
   const input: SearchInput = {
     key: `${sourceId} ${id}`,
     id,
+    fileName,
     sourceId,
     title,
     startupRef,

@@ -9,6 +9,7 @@ function posting(id: string, fields: Partial<SearchInput>): SearchInput {
   return {
     key: `test ${id}`,
     id,
+    fileName: `${id}.md`,
     sourceId: 'test',
     title: id,
     startupRef: null,

@@ -45,6 +45,7 @@ describe('the popup search state', () => {
   const doc = (id: string, fields: Partial<SearchDoc>): SearchDoc => ({
     key: id,
     id,
+    fileName: `${id}.md`,
     sourceId: 's',
     title: id,
     startupRef: null,

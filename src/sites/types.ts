@@ -1,0 +1,47 @@
+/**
+ * Job-site adapters as data: where a page's job cards are and where each card
+ * keeps its title, organisation, location and id. Selectors come with
+ * alternatives, stable attributes first (ids, data-*), class names last: every
+ * selector here will break one day, and the self-check notices when it does.
+ */
+
+/** What Beta Radar reads from one job card (or one job view). Untrusted page text. */
+export interface CardFields {
+  title: string;
+  organisation: string | null;
+  location: string | null;
+  /** The site's own id of the offer (LinkedIn job id, Indeed `jk`, France Travail offer id…), when found. */
+  jobId: string | null;
+  /** The offer's link on the site, absolute, when found. */
+  url: string | null;
+  /** Absolute http(s) links inside the card (to spot a link to a beta.gouv.fr posting). */
+  links: string[];
+}
+
+/** One way of reading a kind of page (a list, a job view) of a site. */
+export interface LayoutAdapter {
+  /** For diagnostics and tests: `classic-list`, `guest-job`… */
+  name: string;
+  /** The page kinds (URL path) this layout applies to; absent = any page of the site. */
+  path?: RegExp;
+  /** Selectors for a card's root element, tried in order; the first that matches anything wins. */
+  card: string[];
+  /** Inside a card: selectors tried in order; the first non-empty text wins. */
+  title: string[];
+  organisation: string[];
+  location: string[];
+  /** Where the site's offer id is: attributes of the card (or of an element inside it), or a pattern on its link. */
+  id?: { attributes?: string[]; href?: RegExp; urlParam?: string };
+  /** The card's link to the offer, when it has one. */
+  link?: string[];
+}
+
+export interface SiteAdapter {
+  id: string;
+  name: string;
+  /** Manifest match patterns: the registry of adapters yields the content script's `matches`. */
+  matches: string[];
+  /** Example URLs of the site's pages; a test checks each is claimed by this adapter and no other. */
+  examples: string[];
+  layouts: LayoutAdapter[];
+}
