@@ -1,4 +1,4 @@
-import { clearBadge, markSeen, openDatabase, setFavourite } from '@/src/store/db';
+import { clearBadge, markSeen, openDatabase, readCachedStartups, readSearchDocs, setFavourite } from '@/src/store/db';
 import { createSyncRunner, type SyncTrigger } from '@/src/sync/runner';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import { loadStartupResolver } from '@/src/sync/startups';
@@ -7,7 +7,10 @@ import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/sett
 import { ALERTS_KEY, readAlerts } from '@/src/notify/alerts';
 import { announce, updateBadge } from '@/src/notify/notifier';
 import { postingKeyOfNotification } from '@/src/notify/plan';
-import { isFromExtensionPage, readPopupEnvelope } from '@/src/messages';
+import { isFromContentScript, isFromExtensionPage, readContentEnvelope, readPopupEnvelope } from '@/src/messages';
+import { createMatcher, type Matcher } from '@/src/match/matcher';
+import { matchablePostings } from '@/src/match/matchable';
+import { parisDay } from '@/src/postings/dates';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';
@@ -82,7 +85,32 @@ export default defineBackground(() => {
     void browser.tabs.create({ url: browser.runtime.getURL(page as '/popup.html') });
     void browser.notifications.clear(id);
   });
+  // Built from the stored search list (no bodies) and kept while the data and the day stay the same.
+  let matcher: { built: string; matcher: Matcher } | null = null;
+  async function currentMatcher(): Promise<Matcher> {
+    const db = await openDatabase();
+    const now = new Date();
+    const docs = await readSearchDocs(db);
+    const built = `${docs?.revision ?? -1} ${docs?.version ?? ''} ${parisDay(now)}`;
+    if (matcher?.built !== built) {
+      const startups = (await readCachedStartups(db))?.startups ?? [];
+      matcher = { built, matcher: createMatcher(matchablePostings(docs?.docs ?? [], now), startups) };
+    }
+    return matcher.matcher;
+  }
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const content = readContentEnvelope(message);
+    if (content) {
+      if (!isFromContentScript(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
+      if (content.type === 'content/match-cards') {
+        const { cards } = content.payload as { cards: Parameters<Matcher['match']>[0] };
+        return currentMatcher().then((m) => m.match(cards));
+      }
+      const { key } = content.payload as { key: string };
+      const page = `/popup.html?offer=${encodeURIComponent(key)}`;
+      return browser.tabs.create({ url: browser.runtime.getURL(page as '/popup.html') }).then(() => ({ ok: true }));
+    }
     const envelope = readPopupEnvelope(message);
     if (!envelope || !isFromExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     switch (envelope.type) {

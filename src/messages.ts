@@ -3,6 +3,8 @@
  * the background checks the sender of each before acting.
  */
 import type { FeedRunReport } from './sync/runner';
+import type { CardMatch, CardQuery } from './match/types';
+import type { CardFields } from './sites/types';
 
 export interface PopupToBackground {
   /** Sync every feed now (backoff does not apply; a host's rate limit does). */
@@ -56,6 +58,73 @@ export function readPopupEnvelope(message: unknown): Envelope | null {
   }
   if (type === 'popup/mark-seen' && isStringArray((payload as { keys?: unknown }).keys)) {
     return { type, payload: { keys: (payload as { keys: string[] }).keys } };
+  }
+  return null;
+}
+
+export interface ContentToBackground {
+  /** The cards a job page shows, in one batch: which are beta.gouv.fr offers, which resemble open ones. */
+  'content/match-cards': { request: { cards: CardQuery[] }; response: CardMatch[] };
+  /** Open Beta Radar's view of an offer (from a badge's hover card). */
+  'content/open-offer': { request: { key: string }; response: { ok: true } };
+}
+
+export type ContentMessageType = keyof ContentToBackground;
+
+export interface ContentEnvelope<T extends ContentMessageType = ContentMessageType> {
+  type: T;
+  payload: ContentToBackground[T]['request'];
+}
+
+/** A content script's message comes from this extension and from a tab that is not one of our pages. */
+export function isFromContentScript(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && sender.tab !== undefined && !(typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin));
+}
+
+/** Batches are capped: a page cannot make the background match without end. */
+export const MAX_CARDS_PER_BATCH = 500;
+const MAX_TEXT = 500;
+
+function readText(value: unknown, max = MAX_TEXT): string | null {
+  return typeof value === 'string' ? value.slice(0, max) : null;
+}
+
+function readCardFields(value: unknown): CardFields | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const f = value as Record<string, unknown>;
+  const title = readText(f.title);
+  if (title === null) return null;
+  const links = Array.isArray(f.links) ? f.links.filter((l): l is string => typeof l === 'string').slice(0, 20).map((l) => l.slice(0, 2_000)) : [];
+  return {
+    title,
+    organisation: readText(f.organisation),
+    location: readText(f.location),
+    jobId: readText(f.jobId, 100),
+    url: readText(f.url, 2_000),
+    links,
+  };
+}
+
+/** Validates a content script's message (page-derived, so untrusted twice over). */
+export function readContentEnvelope(message: unknown): ContentEnvelope | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (typeof payload !== 'object' || payload === null) return null;
+  if (type === 'content/match-cards') {
+    const cards = (payload as { cards?: unknown }).cards;
+    if (!Array.isArray(cards) || cards.length > MAX_CARDS_PER_BATCH) return null;
+    const read: CardQuery[] = [];
+    for (const card of cards) {
+      const ref = readText((card as { ref?: unknown } | null)?.ref, 100);
+      const fields = readCardFields((card as { fields?: unknown } | null)?.fields);
+      if (ref === null || fields === null) return null;
+      read.push({ ref, fields });
+    }
+    return { type, payload: { cards: read } };
+  }
+  if (type === 'content/open-offer') {
+    const key = readText((payload as { key?: unknown }).key, 2_000);
+    return key === null ? null : { type, payload: { key } };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFromExtensionPage, readPopupEnvelope } from '../src/messages';
+import { isFromContentScript, isFromExtensionPage, readContentEnvelope, readPopupEnvelope } from '../src/messages';
 
 describe('messages from the popup are validated', () => {
   it('accepts the known messages with well-formed payloads', () => {
@@ -24,5 +24,31 @@ describe('messages from the popup are validated', () => {
     expect(isFromExtensionPage({ id: 'me', tab: {}, url: 'chrome-extension://me/popup.html' }, 'me', 'chrome-extension://me/')).toBe(true);
     expect(isFromExtensionPage({ id: 'me', tab: {}, url: 'https://www.linkedin.com/jobs/' }, 'me', 'chrome-extension://me/')).toBe(false);
     expect(isFromExtensionPage({ id: 'other' }, 'me', 'chrome-extension://me/')).toBe(false);
+  });
+});
+
+describe('messages from content scripts are validated', () => {
+  const fields = { title: 'Développeur', organisation: 'DINUM', location: null, jobId: '42', url: 'https://x.example/42', links: ['https://beta.gouv.fr/recrutement/x'] };
+
+  it('accepts a batch of cards and an offer to open, with page text capped', () => {
+    const long = { ...fields, title: 'x'.repeat(5_000) };
+    const read = readContentEnvelope({ type: 'content/match-cards', payload: { cards: [{ ref: 'c1', fields }, { ref: 'c2', fields: long }] } });
+    expect(read?.type).toBe('content/match-cards');
+    const cards = (read?.payload as { cards: Array<{ fields: { title: string } }> }).cards;
+    expect(cards[0]!.fields).toEqual(fields);
+    expect(cards[1]!.fields.title).toHaveLength(500);
+    expect(readContentEnvelope({ type: 'content/open-offer', payload: { key: 'k' } })).toEqual({ type: 'content/open-offer', payload: { key: 'k' } });
+  });
+
+  it('refuses malformed cards, oversized batches and unknown types', () => {
+    expect(readContentEnvelope({ type: 'content/match-cards', payload: { cards: [{ ref: 'c', fields: { organisation: 'x' } }] } })).toBeNull();
+    expect(readContentEnvelope({ type: 'content/match-cards', payload: { cards: Array.from({ length: 501 }, (_, i) => ({ ref: String(i), fields })) } })).toBeNull();
+    expect(readContentEnvelope({ type: 'content/read-db', payload: {} })).toBeNull();
+  });
+
+  it('takes content messages from web tabs only', () => {
+    expect(isFromContentScript({ id: 'me', tab: {}, url: 'https://www.linkedin.com/jobs/' }, 'me', 'chrome-extension://me/')).toBe(true);
+    expect(isFromContentScript({ id: 'me' }, 'me', 'chrome-extension://me/')).toBe(false);
+    expect(isFromContentScript({ id: 'me', tab: {}, url: 'chrome-extension://me/popup.html' }, 'me', 'chrome-extension://me/')).toBe(false);
   });
 });
