@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SITE_SETTINGS, readSiteSettings, withSite } from '../../src/settings/sites';
 import { DEFAULT_FEED_URL } from '../../src/feed/source';
 import { defaultSettings, readSettings } from '../../src/settings/settings';
 
@@ -28,5 +29,19 @@ describe('settings', () => {
 
   it('keeps an explicitly empty feed list (the user removed every feed)', () => {
     expect(readSettings({ feeds: [] }, defaults).feeds).toEqual([]);
+  });
+});
+
+describe('job-site settings', () => {
+  it('repair field by field', () => {
+    expect(readSiteSettings(undefined)).toEqual(DEFAULT_SITE_SETTINGS);
+    expect(readSiteSettings({ disabled: ['linkedin', 3, 'linkedin', '<script>'], showSimilar: 'no' })).toEqual({ disabled: ['linkedin'], showSimilar: true });
+    expect(readSiteSettings({ disabled: [], showSimilar: false })).toEqual({ disabled: [], showSimilar: false });
+  });
+
+  it('turn one site on and off', () => {
+    const off = withSite(DEFAULT_SITE_SETTINGS, 'indeed', false);
+    expect(off.disabled).toEqual(['indeed']);
+    expect(withSite(off, 'indeed', true).disabled).toEqual([]);
   });
 });
