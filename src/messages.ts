@@ -128,3 +128,36 @@ export function readContentEnvelope(message: unknown): ContentEnvelope | null {
   }
   return null;
 }
+
+/** What a job page's content script says about itself, asked by the popup for the active tab. */
+export interface PageStatus {
+  siteId: string;
+  siteName: string;
+  /** Highlighting is on for this site. */
+  enabled: boolean;
+  showSimilar: boolean;
+  /** Cards the adapter read on the page, and how many got each mark. */
+  cardsRead: number;
+  same: number;
+  similar: number;
+  /** The page looks like it lists jobs (job links, JobPosting data) even if the adapter read none. */
+  looksLikeJobs: boolean;
+  /** A sanitised skeleton of the page (tags, classes, attribute names; no text, no URL), when asked for. */
+  skeleton?: string;
+}
+
+export interface PopupToContent {
+  'popup/page-status': { request: { skeleton: boolean }; response: PageStatus };
+}
+
+export function readPageStatusRequest(message: unknown): { skeleton: boolean } | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { type, payload } = message as { type?: unknown; payload?: unknown };
+  if (type !== 'popup/page-status' || typeof payload !== 'object' || payload === null) return null;
+  return { skeleton: (payload as { skeleton?: unknown }).skeleton === true };
+}
+
+/** The adapter may be out of date: the page shows jobs but none could be read. */
+export function adapterLooksBroken(status: Pick<PageStatus, 'cardsRead' | 'looksLikeJobs'>): boolean {
+  return status.cardsRead === 0 && status.looksLikeJobs;
+}

@@ -9,7 +9,8 @@ import { readViewState, VIEW_STATE_KEY, writeViewState } from '@/src/ui/popup/vi
 import { originalUrlOf } from '@/src/feed/links';
 import { ALERTS_KEY, readAlerts, type Alert } from '@/src/notify/alerts';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
-import type { Envelope, PopupMessageType, PopupToBackground } from '@/src/messages';
+import type { Envelope, PageStatus, PopupMessageType, PopupToBackground } from '@/src/messages';
+import { readSiteSettings, SITE_SETTINGS_KEY, withSite, type SiteSettings } from '@/src/settings/sites';
 import './style.css';
 
 const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
@@ -29,6 +30,19 @@ async function readDocs() {
 }
 // Started before the first render, so the read overlaps with Preact's start-up.
 let firstDocs: ReturnType<typeof readDocs> | null = readDocs();
+
+async function updateSiteSettings(change: (settings: SiteSettings) => SiteSettings): Promise<void> {
+  const current = readSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
+  await browser.storage.local.set({ [SITE_SETTINGS_KEY]: change(current) });
+}
+
+/** The tab the popup is about: the active one, or `?tab=<id>` when the popup page is opened in a tab of its own. */
+async function targetTabId(): Promise<number | null> {
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(asked) && asked > 0) return asked;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
 
 const sources: PopupSources = {
   loadDocs() {
@@ -88,6 +102,18 @@ const sources: PopupSources = {
   now,
   markFirstResults: () => performance.mark('beta-radar:first-results'),
   markSearchReady: () => performance.mark('beta-radar:search-ready'),
+  site: {
+    async loadPageStatus(skeleton) {
+      const tabId = await targetTabId();
+      if (tabId === null) return null;
+      // No content script in the tab (not a job site, or not enabled) rejects: nothing to show.
+      const answer = (await browser.tabs.sendMessage(tabId, { type: 'popup/page-status', payload: { skeleton } }).catch(() => null)) as PageStatus | null;
+      return answer && typeof answer.siteId === 'string' && typeof answer.cardsRead === 'number' ? answer : null;
+    },
+    setSiteEnabled: (siteId, enabled) => updateSiteSettings((settings) => withSite(settings, siteId, enabled)),
+    setShowSimilar: (show) => updateSiteSettings((settings) => ({ ...settings, showSimilar: show })),
+    copyText: (text) => navigator.clipboard.writeText(text),
+  },
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage();

@@ -8,6 +8,7 @@ import { formatTime } from '../format';
 import { t } from '../i18n';
 import { Filters } from './Filters';
 import { ResultItem } from './ResultItem';
+import { SitePanel, type SitePanelProps } from './SitePanel';
 import { filterChoices, listOnlyIndex, runSearch } from './search-state';
 import { DEFAULT_FILTERS } from '../../search/types';
 import { isDefaultFilters, type PopupViewState } from './view-state';
@@ -38,6 +39,8 @@ export interface PopupSources {
   markFirstResults?(): void;
   /** Marks the moment typing gives results (the term sections are in memory). */
   markSearchReady?(): void;
+  /** The job site in the active tab (absent where there are no tabs to ask). */
+  site?: SitePanelProps;
 }
 
 export interface PopupAppProps {
@@ -252,6 +255,7 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
           <StatusLine key={status.sourceId} status={status} />
         ))}
       </section>
+      {sources.site ? <SitePanel {...sources.site} /> : null}
       <div class="popup__search" role="search">
         <input
           ref={searchBox}
