@@ -1,41 +1,45 @@
 /**
- * The job sites Beta Radar runs on, as data. The registry also yields the
- * content script's manifest `matches`, so a site is added in one place.
- * (Per-site card adapters come with the job-sites feature.)
+ * The job sites Beta Radar runs on, as data (one adapter per site in `./adapters/`). The
+ * registry also yields the content script's manifest `matches`, so a site is added in one
+ * place, and a page is claimed by the adapter whose patterns match it, exactly as the browser
+ * decides where to inject the content script.
  */
-export interface JobSite {
-  id: string;
-  name: string;
-  /** Match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns). */
-  matches: string[];
+import { apec } from './adapters/apec';
+import { csp } from './adapters/csp';
+import { franceTravail } from './adapters/france-travail';
+import { hellowork } from './adapters/hellowork';
+import { indeed } from './adapters/indeed';
+import { linkedin } from './adapters/linkedin';
+import { wttj } from './adapters/wttj';
+import { matchesPattern, parseMatchPattern, type ParsedMatchPattern } from './match-pattern';
+import type { LayoutAdapter, SiteAdapter } from './types';
+
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [linkedin, wttj, indeed, csp, franceTravail, hellowork, apec];
+
+/** The content script's manifest `matches`: every adapter's patterns, once each. */
+export const JOB_SITE_MATCHES: string[] = [...new Set(SITE_ADAPTERS.flatMap((adapter) => adapter.matches))];
+
+// Parsed once: `adapterForUrl` runs at each SPA navigation of a job-site tab.
+const PARSED: ReadonlyArray<{ adapter: SiteAdapter; patterns: ParsedMatchPattern[] }> = SITE_ADAPTERS.map((adapter) => ({
+  adapter,
+  patterns: adapter.matches.map(parseMatchPattern),
+}));
+
+/** The adapter whose match patterns claim `url`, or null (not a job page we read). */
+export function adapterForUrl(url: string): SiteAdapter | null {
+  return PARSED.find(({ patterns }) => patterns.some((pattern) => matchesPattern(pattern, url)))?.adapter ?? null;
 }
 
-export const JOB_SITES: readonly JobSite[] = [
-  { id: 'linkedin', name: 'LinkedIn', matches: ['https://*.linkedin.com/jobs/*'] },
-  { id: 'wttj', name: 'Welcome to the Jungle', matches: ['https://www.welcometothejungle.com/*'] },
-  { id: 'indeed', name: 'Indeed', matches: ['https://fr.indeed.com/*'] },
-  { id: 'csp', name: 'Choisir le service public', matches: ['https://choisirleservicepublic.gouv.fr/*'] },
-  { id: 'france-travail', name: 'France Travail', matches: ['https://candidat.francetravail.fr/offres/*'] },
-  { id: 'hellowork', name: 'HelloWork', matches: ['https://www.hellowork.com/fr-fr/*'] },
-  { id: 'apec', name: 'APEC', matches: ['https://www.apec.fr/candidat/*'] },
-];
+/** The former name, kept for callers written before adapters existed (the content script). */
+export const siteForUrl = adapterForUrl;
 
-export const JOB_SITE_MATCHES: string[] = JOB_SITES.flatMap((site) => site.matches);
-
-/** The site a page belongs to, from its URL (host only: paths change more often). */
-export function siteForUrl(url: string): JobSite | null {
-  let host: string;
+/** The layouts of `adapter` that apply to `url`: those without a path, and those whose path matches. */
+export function layoutsForUrl(adapter: SiteAdapter, url: string): LayoutAdapter[] {
+  let pathname: string;
   try {
-    host = new URL(url).hostname;
+    pathname = new URL(url).pathname;
   } catch {
-    return null;
+    return [];
   }
-  return (
-    JOB_SITES.find((site) =>
-      site.matches.some((pattern) => {
-        const patternHost = pattern.split('/')[2] ?? '';
-        return patternHost.startsWith('*.') ? host === patternHost.slice(2) || host.endsWith(patternHost.slice(1)) : host === patternHost;
-      }),
-    ) ?? null
-  );
+  return adapter.layouts.filter((layout) => !layout.path || layout.path.test(pathname));
 }

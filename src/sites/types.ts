@@ -24,14 +24,35 @@ export interface LayoutAdapter {
   name: string;
   /** The page kinds (URL path) this layout applies to; absent = any page of the site. */
   path?: RegExp;
+  /**
+   * `list` (default): cards of a result list, each with its own link and id. `view`: the one
+   * job a page or pane shows in full; its id may come from the page URL (`/viewjob?jk=`,
+   * `currentJobId`), and the page URL is its link when that URL names the offer.
+   */
+  kind?: 'list' | 'view';
   /** Selectors for a card's root element, tried in order; the first that matches anything wins. */
   card: string[];
-  /** Inside a card: selectors tried in order; the first non-empty text wins. */
+  /**
+   * Inside a card: selectors tried in order; the first non-empty text wins. A selector may end
+   * in `@attribute` to read that attribute instead of the text (`a[aria-label]@aria-label`):
+   * labels and alt texts often outlive the markup around the visible text.
+   */
   title: string[];
   organisation: string[];
   location: string[];
+  /**
+   * Elements inside a field whose text is not part of it: screen-reader-only labels that
+   * sit next to the value (CSP's `<span class="sr-only">Employeur : </span>DINUM`).
+   */
+  skip?: string[];
   /** Where the site's offer id is: attributes of the card (or of an element inside it), or a pattern on its link. */
-  id?: { attributes?: string[]; href?: RegExp; urlParam?: string };
+  id?: {
+    attributes?: string[];
+    /** Applied to an attribute's value (first group = the id), for values like `urn:li:jobPosting:<id>`; absent = the whole value. */
+    pattern?: RegExp;
+    href?: RegExp;
+    urlParam?: string;
+  };
   /** The card's link to the offer, when it has one. */
   link?: string[];
 }

@@ -84,7 +84,7 @@ describe('job-site host names served locally', () => {
     const page = await browser.newTab(LINKEDIN_SEARCH);
     try {
       expect(await page.locator('meta[name="beta-radar-fixture"]').getAttribute('content')).toBe('linkedin-search');
-      expect(await page.locator('[data-occludable-job-id]').count()).toBe(2);
+      expect(await page.locator('[data-occludable-job-id]').count()).toBe(6);
     } finally {
       await page.close();
     }
