@@ -79,9 +79,10 @@ export function createMatcher(postings: readonly MatchablePosting[], startups: r
   function scopeOf(fields: CardFields): Scope | null {
     const org = fields.organisation ? compactKey(fields.organisation) : '';
     if (org !== '') {
+      // beta.gouv.fr first: postings that name "beta.gouv.fr" as their startup must not make it one startup among others.
+      if (BETA_FAMILY.some((word) => org.includes(word))) return { kind: 'family' };
       const exact = startupByKey.get(org);
       if (exact) return { kind: 'startup', id: exact };
-      if (BETA_FAMILY.some((word) => org.includes(word))) return { kind: 'family' };
       // "Trackdéchets - Ministère de la Transition écologique": a startup named inside a longer name, as whole words
       // ("DORA" is not in "Dorado SA").
       const words = `-${slugify(fields.organisation!)}-`;

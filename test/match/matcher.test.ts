@@ -19,6 +19,7 @@ const POSTINGS = [
   posting('dev-td', 'Développeur·se full-stack', 'trackdechets'),
   posting('deploy-df', 'Chargé·e de déploiement', 'dossierfacile'),
   posting('po', 'Product Owner', null),
+  posting('po-beta', 'Product Owner', 'beta.gouv.fr'),
 ];
 const matcher = createMatcher(POSTINGS, STARTUPS);
 const card = (title: string, organisation: string | null, links: string[] = []): CardFields => ({ title, organisation, location: null, jobId: null, url: null, links });
@@ -42,8 +43,10 @@ describe('matching job cards to open postings', () => {
   });
 
   it('takes beta.gouv.fr, DINUM and incubators for the whole family', () => {
-    expect(verdict(card('Cheffe de produit', 'DINUM'))).toEqual(['same', ['po']]);
-    expect(verdict(card('Product manager', 'beta.gouv.fr'))).toEqual(['same', ['po']]);
+    expect(verdict(card('Cheffe de produit', 'DINUM'))).toEqual(['same', ['po', 'po-beta']]);
+    // A posting naming "beta.gouv.fr" as its startup does not make beta.gouv.fr one startup among others.
+    expect(verdict(card('Product manager', 'beta.gouv.fr'))).toEqual(['same', ['po', 'po-beta']]);
+    expect(verdict(card('Développeur·se full-stack – Trackdéchets', 'beta.gouv.fr'))).toEqual(['same', ['dev-td']]);
     expect(verdict(card('Développeur full stack', 'Incubateur des Territoires'))).toEqual(['same', ['dev-td']]);
   });
 
@@ -55,11 +58,11 @@ describe('matching job cards to open postings', () => {
     expect(verdict(card('Développeur full stack', 'Société Générale'))).toEqual(['similar', ['dev-td']]);
     expect(verdict(card('Développeur full stack', null))).toEqual(['similar', ['dev-td']]);
     // The startup is known but has no open offer for this role: the card only resembles others.
-    expect(verdict(card('Product Owner', 'Trackdéchets'))).toEqual(['similar', ['po']]);
+    expect(verdict(card('Product Owner', 'Trackdéchets'))).toEqual(['similar', ['po', 'po-beta']]);
   });
 
   it('finds a startup inside a longer organisation name on whole words only', () => {
-    expect(verdict(card('Product Owner', 'Dorado SA'))).toEqual(['similar', ['po']]);
+    expect(verdict(card('Product Owner', 'Dorado SA'))).toEqual(['similar', ['po', 'po-beta']]);
     expect(verdict(card('Développeur', 'Équipe API et données'))).toEqual(['similar', ['dev-td']]);
   });
 
