@@ -4,7 +4,7 @@ import { startHighlighter, type HighlightStats } from '@/src/highlight/highlight
 import { readSiteSettings, SITE_SETTINGS_KEY, type SiteSettings } from '@/src/settings/sites';
 import { readPageStatusRequest, type ContentEnvelope, type PageStatus } from '@/src/messages';
 import type { CardMatch } from '@/src/match/types';
-import { looksLikeJobList } from '@/src/highlight/self-check';
+import { jobSignals } from '@/src/highlight/self-check';
 import { formatDay } from '@/src/ui/format';
 
 export default defineContentScript({
@@ -71,7 +71,7 @@ export default defineContentScript({
         cardsRead: stats.cardsRead,
         same: document.querySelectorAll('[data-betagouv-match="same"]').length,
         similar: document.querySelectorAll('[data-betagouv-match="similar"]').length,
-        looksLikeJobs: looksLikeJobList(document, adapter),
+        ...jobSignals(document, adapter),
         ...(request.skeleton ? { skeleton: pageSkeleton(document.body) } : {}),
       };
       return Promise.resolve(status);

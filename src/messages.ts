@@ -140,8 +140,10 @@ export interface PageStatus {
   cardsRead: number;
   same: number;
   similar: number;
-  /** The page looks like it lists jobs (job links, JobPosting data) even if the adapter read none. */
-  looksLikeJobs: boolean;
+  /** Distinct offers the page links to, found without the adapter's card selectors. */
+  jobLinks: number;
+  /** The page carries schema.org JobPosting data. */
+  jobPostingData: boolean;
   /** A sanitised skeleton of the page (tags, classes, attribute names; no text, no URL), when asked for. */
   skeleton?: string;
 }
@@ -157,7 +159,14 @@ export function readPageStatusRequest(message: unknown): { skeleton: boolean } |
   return { skeleton: (payload as { skeleton?: unknown }).skeleton === true };
 }
 
-/** The adapter may be out of date: the page shows jobs but none could be read. */
-export function adapterLooksBroken(status: Pick<PageStatus, 'cardsRead' | 'looksLikeJobs'>): boolean {
-  return status.cardsRead === 0 && status.looksLikeJobs;
+/** Below this many offer links a page is not a list (a job page links to a few others). */
+const MIN_LIST_LINKS = 3;
+
+/**
+ * The adapter may be out of date: the page links to several offers but the adapter
+ * read fewer than half as many cards, or it carries JobPosting data and no card was read.
+ */
+export function adapterLooksBroken(status: Pick<PageStatus, 'cardsRead' | 'jobLinks' | 'jobPostingData'>): boolean {
+  if (status.jobLinks >= MIN_LIST_LINKS && status.cardsRead * 2 < status.jobLinks) return true;
+  return status.jobPostingData && status.cardsRead === 0;
 }

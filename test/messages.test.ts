@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFromContentScript, isFromExtensionPage, readContentEnvelope, readPopupEnvelope } from '../src/messages';
+import { adapterLooksBroken, isFromContentScript, isFromExtensionPage, readContentEnvelope, readPopupEnvelope } from '../src/messages';
 
 describe('messages from the popup are validated', () => {
   it('accepts the known messages with well-formed payloads', () => {
@@ -50,5 +50,15 @@ describe('messages from content scripts are validated', () => {
     expect(isFromContentScript({ id: 'me', tab: {}, url: 'https://www.linkedin.com/jobs/' }, 'me', 'chrome-extension://me/')).toBe(true);
     expect(isFromContentScript({ id: 'me' }, 'me', 'chrome-extension://me/')).toBe(false);
     expect(isFromContentScript({ id: 'me', tab: {}, url: 'chrome-extension://me/popup.html' }, 'me', 'chrome-extension://me/')).toBe(false);
+  });
+});
+
+describe('the adapter self-check', () => {
+  it('suspects an adapter that reads far fewer cards than the page links offers, or none where JobPosting data is', () => {
+    expect(adapterLooksBroken({ cardsRead: 1, jobLinks: 6, jobPostingData: false })).toBe(true);
+    expect(adapterLooksBroken({ cardsRead: 4, jobLinks: 6, jobPostingData: false })).toBe(false);
+    expect(adapterLooksBroken({ cardsRead: 0, jobLinks: 2, jobPostingData: false })).toBe(false);
+    expect(adapterLooksBroken({ cardsRead: 0, jobLinks: 0, jobPostingData: true })).toBe(true);
+    expect(adapterLooksBroken({ cardsRead: 1, jobLinks: 0, jobPostingData: true })).toBe(false);
   });
 });

@@ -1,22 +1,34 @@
 /**
- * Whether a page shows job offers, judged without the adapter's card selectors:
- * schema.org JobPosting data, or several links shaped like the site's offer links.
- * When this says yes and the adapter read no card, the adapter is likely out of date.
+ * What a page shows of job offers, judged without the adapter's card selectors:
+ * schema.org JobPosting data, and the distinct offers its links point at (links
+ * shaped like the site's offer links). Compared with what the adapter read, it
+ * tells when the adapter is likely out of date.
  */
 import type { SiteAdapter } from '../sites/types';
 
-const MIN_JOB_LINKS = 3;
+export interface JobSignals {
+  /** Distinct offers linked from the page. */
+  jobLinks: number;
+  /** The page carries schema.org JobPosting data. */
+  jobPostingData: boolean;
+}
 
-export function looksLikeJobList(document: Document, adapter: SiteAdapter): boolean {
+export function jobSignals(document: Document, adapter: SiteAdapter): JobSignals {
+  let jobPostingData = false;
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    if (/"@type"\s*:\s*"JobPosting"/.test(script.textContent ?? '')) return true;
+    if (/"@type"\s*:\s*"JobPosting"/.test(script.textContent ?? '')) jobPostingData = true;
   }
   const patterns = adapter.layouts.flatMap((layout) => (layout.id?.href ? [layout.id.href] : []));
-  if (patterns.length === 0) return false;
-  let found = 0;
+  const offers = new Set<string>();
   for (const link of Array.from(document.querySelectorAll('a[href]'))) {
     const href = link.getAttribute('href') ?? '';
-    if (patterns.some((pattern) => pattern.test(href)) && (found += 1) >= MIN_JOB_LINKS) return true;
+    for (const pattern of patterns) {
+      const found = pattern.exec(href);
+      if (found) {
+        offers.add(found[1] ?? href);
+        break;
+      }
+    }
   }
-  return false;
+  return { jobLinks: offers.size, jobPostingData };
 }
