@@ -50,10 +50,10 @@ const CONTAINED_EVENTS = ['click', 'auxclick', 'dblclick', 'mousedown', 'mouseup
 
 const SHADOW_CSS = `
 :host{all:initial}
-.badge{font:600 11px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#fff;background:#000091;border:1px solid #000091;border-radius:10px;padding:0 8px;margin:0;cursor:pointer;white-space:nowrap}
-.badge.similar{color:#000091;background:#f5f5fe;border-style:dashed}
-button:focus-visible,a:focus-visible{outline:2px solid #0a76f6;outline-offset:2px}
-.card{position:fixed;top:0;left:0;z-index:2147483647;box-sizing:border-box;width:max-content;max-width:min(22rem,calc(100vw - 16px));max-height:min(24rem,70vh);overflow:auto;margin:0;padding:10px 12px;background:#fff;color:#161616;border:1px solid #cecece;border-radius:6px;box-shadow:0 6px 18px rgba(0,0,0,.18);font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;text-align:start;white-space:normal}
+.badge{font:600 11px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#fff;background:#1f4fbf;border:1px solid #1f4fbf;border-radius:10px;padding:0 8px;margin:0;cursor:pointer;white-space:nowrap}
+.badge.similar{color:#1f4fbf;background:#eef2fc;border-style:dashed}
+button:focus-visible,a:focus-visible{outline:2px solid #1f4fbf;outline-offset:2px}
+.card{position:fixed;top:0;left:0;z-index:2147483647;box-sizing:border-box;width:max-content;max-width:min(22rem,calc(100vw - 16px));max-height:min(24rem,70vh);overflow:auto;margin:0;padding:10px 12px;background:#fff;color:#1b1b1f;border:1px solid #d9d9e0;border-radius:6px;box-shadow:0 6px 18px rgba(0,0,0,.18);font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;text-align:start;white-space:normal}
 .card[hidden]{display:none}
 .heading{margin:0 0 6px;font-weight:700}
 ul{list-style:none;margin:0;padding:0}
@@ -62,8 +62,8 @@ p{margin:0}
 .role{font-weight:600}
 .meta{color:#555;font-size:12px}
 .actions{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin-top:4px;font-size:12px}
-.actions a{color:#000091}
-.actions button{font:inherit;color:#000091;background:#fff;border:1px solid #000091;border-radius:4px;padding:1px 6px;cursor:pointer}
+.actions a{color:#1f4fbf}
+.actions button{font:inherit;color:#1f4fbf;background:#fff;border:1px solid #1f4fbf;border-radius:4px;padding:1px 6px;cursor:pointer}
 `;
 
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

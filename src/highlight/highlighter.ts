@@ -28,8 +28,8 @@ export const STYLE_MARKER = 'data-beta-radar-highlight';
 
 /** The page-wide rules: outlines only (they never change the layout), plus a reset of our host against the site's CSS. */
 export const PAGE_CSS = `
-[${MATCH_ATTRIBUTE}="same"]{outline:2px solid #000091 !important;outline-offset:-2px !important}
-[${MATCH_ATTRIBUTE}="similar"]{outline:2px dashed #6a6af4 !important;outline-offset:-2px !important}
+[${MATCH_ATTRIBUTE}="same"]{outline:2px solid #1f4fbf !important;outline-offset:-2px !important}
+[${MATCH_ATTRIBUTE}="similar"]{outline:2px dashed #7a5fc0 !important;outline-offset:-2px !important}
 ${BADGE_TAG}{all:initial !important;display:inline-block !important;vertical-align:middle !important;margin:4px !important}
 `;
 
