@@ -77,6 +77,8 @@ export interface Highlighter {
 const PENDING_TIMEOUT_MS = 30_000;
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
+/** Cards per message: well under the background's cap (`MAX_CARDS_PER_BATCH`, 500). */
+export const CARDS_PER_MESSAGE = 200;
 /** Answers kept per page; a long infinite scroll stays bounded. */
 const CACHE_LIMIT = 3_000;
 /** A site that keeps throwing our badge out gets the outline only, not a tug of war. */
@@ -295,40 +297,44 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     } catch (error) {
       answer = Promise.reject(error);
     }
-    answer.then(
-      (matches) => {
-        if (signal.aborted) return;
-        failures = 0;
-        retryAt = 0;
-        const byRef = new Map<string, CardMatch>();
-        for (const match of Array.isArray(matches) ? matches : []) {
-          if (match && typeof match === 'object' && refs.has(match.ref) && (match.kind === 'same' || match.kind === 'similar')) byRef.set(match.ref, match);
-        }
-        for (const [ref, signature] of refs) {
-          const match = byRef.get(ref);
-          remember(signature, { state: 'done', answer: match ? { kind: match.kind, postings: readPostings(match.postings) } : null });
-        }
-        rescan(); // the cards may have changed meanwhile: apply to what the page shows now
-      },
-      () => {
-        if (signal.aborted) return;
-        for (const signature of refs.values()) {
-          if (cache.get(signature)?.state === 'pending') cache.delete(signature);
-        }
-        // Back off: a background that cannot answer (extension reloaded, worker
-        // failing) must not be asked again at every frame of a busy page.
-        failures += 1;
-        const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failures - 1));
-        retryAt = Date.now() + delay;
-        if (retryTimer !== null) clearTimeout(retryTimer);
-        retryTimer = setTimeout(() => {
-          retryTimer = null;
-          rescan();
-        }, delay);
-      },
-    ).catch(() => {
-      // A bug of ours in the handlers above must not become an unhandled rejection.
-    });
+    const onAnswer = (matches: unknown): void => {
+      // No answer at all (a refused or unheard message) is a failure to retry, not "nothing matches".
+      if (!Array.isArray(matches)) throw new Error('no answer from the background');
+      if (signal.aborted) return;
+      failures = 0;
+      retryAt = 0;
+      const byRef = new Map<string, CardMatch>();
+      for (const match of matches as CardMatch[]) {
+        if (match && typeof match === 'object' && refs.has(match.ref) && (match.kind === 'same' || match.kind === 'similar')) byRef.set(match.ref, match);
+      }
+      for (const [ref, signature] of refs) {
+        const match = byRef.get(ref);
+        remember(signature, { state: 'done', answer: match ? { kind: match.kind, postings: readPostings(match.postings) } : null });
+      }
+      rescan(); // the cards may have changed meanwhile: apply to what the page shows now
+    };
+    const onFailure = (): void => {
+      if (signal.aborted) return;
+      for (const signature of refs.values()) {
+        if (cache.get(signature)?.state === 'pending') cache.delete(signature);
+      }
+      // Back off: a background that cannot answer (extension reloaded, worker
+      // failing) must not be asked again at every frame of a busy page.
+      failures += 1;
+      const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failures - 1));
+      retryAt = Date.now() + delay;
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        rescan();
+      }, delay);
+    };
+    answer
+      .then(onAnswer)
+      .catch(onFailure)
+      .catch(() => {
+        // A bug of ours in the handlers above must not become an unhandled rejection.
+      });
   }
 
   function report(stats: HighlightStats): void {
@@ -388,7 +394,11 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     }
     if (batch.length > 0) {
       for (const signature of refs.values()) remember(signature, { state: 'pending', since: now });
-      send(batch, refs);
+      // A long page goes in several messages, each under the background's cap on a batch.
+      for (let from = 0; from < batch.length; from += CARDS_PER_MESSAGE) {
+        const chunk = batch.slice(from, from + CARDS_PER_MESSAGE);
+        send(chunk, new Map(chunk.map((query) => [query.ref, refs.get(query.ref)!])));
+      }
     }
     report({ cardsRead: cards.length, candidates: seen.size, marked: marks.size });
   }

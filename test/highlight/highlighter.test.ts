@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CardMatch, CardQuery } from '../../src/match/types';
-import { BADGE_TAG, MATCH_ATTRIBUTE, POSTINGS_ATTRIBUTE, STYLE_MARKER, matchSignature } from '../../src/highlight/highlighter';
+import { BADGE_TAG, CARDS_PER_MESSAGE, MATCH_ATTRIBUTE, POSTINGS_ATTRIBUTE, STYLE_MARKER, matchSignature } from '../../src/highlight/highlighter';
 import { badgeOf, cardHtml, defaultAnswer, makeCard, page, posting } from './harness';
 
 const fields = { title: 'Développeur', organisation: 'beta.gouv.fr', location: null, jobId: null, url: null, links: [] };
@@ -19,6 +19,28 @@ describe('matchSignature', () => {
 });
 
 describe('startHighlighter', () => {
+  it('splits a long page into messages under the background\'s cap, and marks every card', async () => {
+    const count = 2 * CARDS_PER_MESSAGE + 50;
+    const p = page(Array.from({ length: count }, (_, i) => cardHtml(String(i + 1), 'Développeur', 'beta.gouv.fr')).join(''));
+    await p.settle();
+    expect(p.batches.map((b) => b.length)).toEqual([CARDS_PER_MESSAGE, CARDS_PER_MESSAGE, 50]);
+    expect(p.document.querySelectorAll(`[${MATCH_ATTRIBUTE}="same"]`)).toHaveLength(count);
+  });
+
+  it('takes a missing answer (a refused message) for a failure to retry, not for "no match"', async () => {
+    let refused = true;
+    const p = page(cardHtml('1', 'Développeur', 'beta.gouv.fr'), {
+      answer: (cards) => (refused ? (undefined as unknown as CardMatch[]) : defaultAnswer(cards)),
+    });
+    await p.settle();
+    expect(p.card('1').hasAttribute(MATCH_ATTRIBUTE)).toBe(false);
+    refused = false;
+    // The first retry comes after 1 s.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await p.settle();
+    expect(p.card('1').getAttribute(MATCH_ATTRIBUTE)).toBe('same');
+  });
+
   it('asks about all the cards of a scan in one batch and marks the matching ones', async () => {
     const p = page(cardHtml('1', 'Développeur', 'beta.gouv.fr') + cardHtml('2', 'Designer produit', 'ACME') + cardHtml('3', 'Comptable', 'ACME'));
     await p.settle();
