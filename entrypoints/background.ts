@@ -1,4 +1,4 @@
-import { clearBadge, markSeen, openDatabase, readCachedStartups, readSearchDocs, setFavourite } from '@/src/store/db';
+import { clearBadge, markSeen, openDatabase, readCachedStartups, readSearchDocs, readSearchHeader, setFavourite } from '@/src/store/db';
 import { createSyncRunner, type SyncTrigger } from '@/src/sync/runner';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import { loadStartupResolver } from '@/src/sync/startups';
@@ -85,14 +85,16 @@ export default defineBackground(() => {
     void browser.tabs.create({ url: browser.runtime.getURL(page as '/popup.html') });
     void browser.notifications.clear(id);
   });
-  // Built from the stored search list (no bodies) and kept while the data and the day stay the same.
+  // Built from the stored search list (no bodies) and kept while the data and the day stay the same;
+  // each batch of cards only reads the index's small header to know that.
   let matcher: { built: string; matcher: Matcher } | null = null;
   async function currentMatcher(): Promise<Matcher> {
     const db = await openDatabase();
     const now = new Date();
-    const docs = await readSearchDocs(db);
-    const built = `${docs?.revision ?? -1} ${docs?.version ?? ''} ${parisDay(now)}`;
+    const header = await readSearchHeader(db);
+    const built = `${header?.revision ?? -1} ${header?.version ?? ''} ${parisDay(now)}`;
     if (matcher?.built !== built) {
+      const docs = await readSearchDocs(db);
       const startups = (await readCachedStartups(db))?.startups ?? [];
       matcher = { built, matcher: createMatcher(matchablePostings(docs?.docs ?? [], now), startups) };
     }

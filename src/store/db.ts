@@ -119,6 +119,16 @@ export interface StoredSearchTerms {
 }
 
 /** When the user last opened the popup: the badge counts only offers announced after that. */
+/**
+ * Which data and which search version the stored index was built from: a few bytes,
+ * so "is it current?" never reads the posting list itself (megabytes at 10,000 postings).
+ */
+export interface StoredSearchHeader {
+  key: 'header';
+  version: string;
+  revision: number;
+}
+
 export interface BadgeState {
   key: 'badge';
   clearedAt: string;
@@ -131,7 +141,7 @@ export interface BetaRadarDB extends DBSchema {
   userState: { key: string; value: UserPostingState };
   announcements: { key: number; value: PendingAnnouncement };
   meta: { key: string; value: CachedStartups | DataRevision | BadgeState };
-  search: { key: string; value: StoredSearchDocs | StoredSearchTerms };
+  search: { key: string; value: StoredSearchHeader | StoredSearchDocs | StoredSearchTerms };
 }
 
 export type Database = IDBPDatabase<BetaRadarDB>;
@@ -381,10 +391,16 @@ export async function readSearchTerms(db: Database): Promise<StoredSearchTerms |
   return (await db.get('search', 'terms')) as StoredSearchTerms | undefined;
 }
 
-/** Replaces the search index (both records in one transaction, so they always belong together). */
+/** The stored index's version and revision, or undefined before the first build. */
+export async function readSearchHeader(db: Database): Promise<StoredSearchHeader | undefined> {
+  return (await db.get('search', 'header')) as StoredSearchHeader | undefined;
+}
+
+/** Replaces the search index (its records in one transaction, so they always belong together). */
 export async function writeSearchIndex(db: Database, docs: StoredSearchDocs, terms: StoredSearchTerms): Promise<void> {
   const tx = db.transaction('search', 'readwrite');
-  await Promise.all([tx.store.put(docs), tx.store.put(terms), tx.done]);
+  const header: StoredSearchHeader = { key: 'header', version: docs.version, revision: docs.revision };
+  await Promise.all([tx.store.put(header), tx.store.put(docs), tx.store.put(terms), tx.done]);
 }
 
 /** Everything the search index is built from, read in one transaction so it is one consistent revision. */

@@ -5,12 +5,12 @@
  */
 import { buildSearchIndex, searchIndexVersion } from '../search/build';
 import { searchInputsFrom } from '../search/input';
-import { readRevision, readSearchDocs, readSearchSources, writeSearchIndex, type Database } from '../store/db';
+import { readRevision, readSearchHeader, readSearchSources, writeSearchIndex, type Database } from '../store/db';
 
 /** Whether the stored index was built from the current data and by this version of the search. */
 export async function isSearchIndexCurrent(db: Database): Promise<boolean> {
-  const [docs, revision] = await Promise.all([readSearchDocs(db), readRevision(db)]);
-  return docs !== undefined && docs.version === searchIndexVersion() && docs.revision === revision;
+  const [header, revision] = await Promise.all([readSearchHeader(db), readRevision(db)]);
+  return header !== undefined && header.version === searchIndexVersion() && header.revision === revision;
 }
 
 /** Rebuilds the stored index when it is missing or stale. Returns whether it rebuilt. */
