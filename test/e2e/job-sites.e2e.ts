@@ -184,6 +184,8 @@ describe('job sites: beta.gouv.fr offers marked in place', () => {
       expect(await popup.locator('[data-site-panel]').getAttribute('data-site-panel')).toBe('linkedin');
       await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await popup.locator('[data-action="copy-skeleton"]').click();
+      // The copy is asynchronous (the skeleton comes from the tab first): wait for it to land.
+      await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText())).not.toBe('');
       const skeleton = await popup.evaluate(() => navigator.clipboard.readText());
       expect(skeleton).toMatch(/^\s*li\b/m);
       // No text and no address of the page goes into the report.
