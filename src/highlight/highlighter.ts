@@ -9,14 +9,17 @@
  * moves, restyles inline or rewrites the site's nodes, so the site's own scripts
  * (React, Ember…) keep the tree they expect.
  *
- * The page is watched by one MutationObserver whose callback only queues work; the
- * work runs at most once per frame and re-reads the cards when something may have
- * changed them.
+ * The page is watched by one MutationObserver whose callback only notes what changed;
+ * the work runs at most once per frame. It remembers every card it has read, so a
+ * frame looks for new cards in added subtrees only and reads again only the cards
+ * whose nodes changed; and it reads within a time budget, leaving the rest to the
+ * next frames. A whole-page read happens on the first scan, after a navigation and
+ * on `rescan()`.
  */
 import type { CardMatch, CardQuery, MatchedPosting } from '../match/types';
-import type { CardFields, SiteAdapter } from '../sites/types';
-import { readCards } from '../sites/read';
-import { layoutsForUrl } from '../sites/registry';
+import type { CardFields, LayoutAdapter, SiteAdapter } from '../sites/types';
+import { findCardRoots, readFields } from '../sites/read';
+import { layoutsForUrl } from '../sites/layouts';
 import { BADGE_TAG, buildBadge, type Badge, type BadgeTexts } from './badge';
 
 export { BADGE_TAG, type BadgeTexts } from './badge';
@@ -61,6 +64,10 @@ export interface HighlighterOptions {
   schedule?(run: () => void): void;
   /** The page's address; defaults to `document.location.href`. */
   getUrl?(): string;
+  /** The clock the frame budget is measured with; defaults to `performance.now`. */
+  now?(): number;
+  /** Reading time per frame before the rest waits for the next one; defaults to `FRAME_BUDGET_MS`. */
+  frameBudgetMs?: number;
   /** Defaults to the document's window's MutationObserver (tests may pass none and call rescans themselves). */
   MutationObserver?: typeof MutationObserver | null;
 }
@@ -83,8 +90,13 @@ export const CARDS_PER_MESSAGE = 200;
 const CACHE_LIMIT = 3_000;
 /** A site that keeps throwing our badge out gets the outline only, not a tug of war. */
 const MAX_REPAIRS = 3;
-/** Past this many rewritten texts and attributes in one frame, re-reading is cheaper than checking each. */
-const MAX_TOUCHED = 200;
+/** Past this many changes recorded for one frame, finding every card again is cheaper than following each. */
+const MAX_RECORDED = 2_000;
+/**
+ * Reading time per frame: cards past it wait for the next frame. Well under the 50 ms that
+ * makes a long task, and leaves the page most of a 60 Hz frame.
+ */
+export const FRAME_BUDGET_MS = 8;
 
 function clean(text: string | null | undefined): string {
   return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
@@ -106,6 +118,15 @@ export function matchSignature(fields: CardFields): string {
 type Answer = { kind: CardMatch['kind']; postings: MatchedPosting[] } | null;
 type Entry = { state: 'pending'; since: number } | { state: 'done'; answer: Answer };
 
+/** A card root found on the page, and what was last read from it. */
+interface CardState {
+  /** The layouts that found it, in the adapter's order; the first that gives a title reads it. */
+  layouts: LayoutAdapter[];
+  fields: CardFields | null;
+  /** `matchSignature` of the fields; empty when unread or without a title. */
+  signature: string;
+}
+
 interface Mark {
   signature: string;
   answer: Answer;
@@ -113,6 +134,14 @@ interface Mark {
   ids: string;
   badge: Badge | null;
   repairs: number;
+}
+
+function matchesSelector(element: Element, selector: string): boolean {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false;
+  }
 }
 
 function isString(value: unknown): value is string {
@@ -135,6 +164,8 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
   // window reached through the document is an Xray of the page's); the document's
   // window otherwise (tests pass a linkedom document).
   const view = (doc === (globalThis as { document?: unknown }).document ? globalThis : doc.defaultView) as (Window & typeof globalThis) | null;
+  const clock = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  const frameBudget = options.frameBudgetMs ?? FRAME_BUDGET_MS;
   const cache = new Map<string, Entry>();
   const marks = new Map<Element, Mark>();
   // Hosts we placed and have not removed: a removal we did not make is the site's,
@@ -148,8 +179,29 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
   let retryAt = 0;
   let failures = 0;
   let lastUrl = '';
+  let layouts: LayoutAdapter[] = [];
   let lastStats = '';
   let current: HighlightStats = { cardsRead: 0, candidates: 0, marked: 0 };
+
+  // What the page is known to hold, kept between frames so that a frame only reads the
+  // cards that changed (a list of 1,000 that grows by 25 costs 25 reads, not 1,025).
+  /** Every card root found, with what was last read from it. */
+  let cards = new Map<Element, CardState>();
+  /** Per layout, the card selector the whole page answered to (the one new subtrees are searched with). */
+  let winners = new Map<string, string | null>();
+  /** Cards to read (new, changed, or read before a navigation), in the order they were found. */
+  const toRead = new Set<Element>();
+  /** Signature → cards showing it, while its answer is on its way. */
+  const waiting = new Map<string, Set<Element>>();
+  // What the queued work has to look at, gathered by the observer's callback:
+  /** Every card is to be found and read again (first scan, navigation, `rescan()`, too many records). */
+  let rediscover = true;
+  /** Subtrees added, and elements whose id or link attribute changed: maybe new cards. */
+  let added: Node[] = [];
+  /** Where texts, children or attributes changed: the cards around them are read again. */
+  let touched: Node[] = [];
+  /** Nodes were removed: cards may have left the page. */
+  let removed = false;
 
   const getUrl = (): string => {
     try {
@@ -165,12 +217,6 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
   };
   const schedule = options.schedule ?? defaultSchedule;
 
-  // What the queued work has to look at: everything (a node added or removed, a
-  // navigation, an answer), or only whether these rewritten texts and attributes sit
-  // inside a card (a clock or a counter ticking elsewhere costs no re-read).
-  let full = false;
-  let touched: Node[] = [];
-
   function queue(): void {
     if (queued || signal.aborted) return;
     queued = true;
@@ -178,42 +224,17 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       schedule(() => {
         queued = false;
         frame = null;
-        if (signal.aborted) return;
-        let whole = true;
-        try {
-          whole = full || getUrl() !== lastUrl || touchesCard(touched);
-        } catch {
-          // when in doubt, read everything
-        }
-        full = false;
-        touched = [];
-        if (whole) scanNow();
+        scanNow(false);
       });
     } catch {
       queued = false;
     }
   }
 
+  /** Finds and reads every card again at the next frame (marks stay until each card is re-read). */
   function rescan(): void {
-    full = true;
+    rediscover = true;
     queue();
-  }
-
-  function touchesCard(nodes: readonly Node[]): boolean {
-    if (nodes.length === 0) return false;
-    const selectors = layoutsForUrl(adapter, lastUrl).flatMap((layout) => layout.card);
-    for (const node of nodes) {
-      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      if (!element?.isConnected) continue;
-      for (const selector of selectors) {
-        try {
-          if (element.closest(selector)) return true;
-        } catch {
-          return true; // a selector this browser cannot test: read everything rather than miss a card
-        }
-      }
-    }
-    return false;
   }
 
   const badgeContext = {
@@ -309,9 +330,17 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       }
       for (const [ref, signature] of refs) {
         const match = byRef.get(ref);
-        remember(signature, { state: 'done', answer: match ? { kind: match.kind, postings: readPostings(match.postings) } : null });
+        const known: Answer = match ? { kind: match.kind, postings: readPostings(match.postings) } : null;
+        remember(signature, { state: 'done', answer: known });
+        // Applied to the cards that show this offer now; a card read again meanwhile
+        // with another offer is not one of them.
+        const showing = waiting.get(signature);
+        waiting.delete(signature);
+        for (const element of showing ?? []) {
+          if (element.isConnected && cards.get(element)?.signature === signature) apply(element, signature, known);
+        }
       }
-      rescan(); // the cards may have changed meanwhile: apply to what the page shows now
+      report();
     };
     const onFailure = (): void => {
       if (signal.aborted) return;
@@ -319,14 +348,15 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
         if (cache.get(signature)?.state === 'pending') cache.delete(signature);
       }
       // Back off: a background that cannot answer (extension reloaded, worker
-      // failing) must not be asked again at every frame of a busy page.
+      // failing) must not be asked again at every frame of a busy page. The cards stay
+      // waiting, and the next scan after the delay asks for them again.
       failures += 1;
       const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failures - 1));
       retryAt = Date.now() + delay;
       if (retryTimer !== null) clearTimeout(retryTimer);
       retryTimer = setTimeout(() => {
         retryTimer = null;
-        rescan();
+        scanNow(true);
       }, delay);
     };
     answer
@@ -337,61 +367,211 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       });
   }
 
-  function report(stats: HighlightStats): void {
-    current = stats;
-    const key = `${stats.cardsRead} ${stats.candidates} ${stats.marked}`;
+  function report(): void {
+    let cardsRead = 0;
+    let candidates = 0;
+    for (const state of cards.values()) {
+      if (state.fields) cardsRead += 1;
+      if (state.signature) candidates += 1;
+    }
+    current = { cardsRead, candidates, marked: marks.size };
+    const key = `${cardsRead} ${candidates} ${marks.size}`;
     if (key === lastStats || !options.onStats) return;
     lastStats = key;
     try {
-      options.onStats({ ...stats });
+      options.onStats({ ...current });
     } catch {
       // The self-check's problem, not the page's.
     }
   }
 
-  function scan(): void {
-    const url = getUrl();
-    if (url !== lastUrl) {
-      // SPA navigation: the re-read below picks the layout for the new path; a
-      // background that failed on the previous page gets another chance.
-      lastUrl = url;
-      retryAt = 0;
+  function forget(element: Element): void {
+    cards.delete(element);
+    toRead.delete(element);
+    const mark = marks.get(element);
+    if (mark) unmark(element, mark);
+  }
+
+  function addCard(into: Map<Element, CardState>, element: Element, layout: LayoutAdapter): boolean {
+    const state = into.get(element);
+    if (!state) {
+      into.set(element, { layouts: [layout], fields: null, signature: '' });
+      return true;
     }
-    ensureStyle();
-    let cards: ReturnType<typeof readCards> = [];
-    try {
-      cards = readCards(doc, adapter, url);
-    } catch {
-      cards = []; // a page our selectors trip on reads as no cards; the stats tell the self-check
+    if (!state.layouts.includes(layout)) state.layouts.push(layout);
+    return false;
+  }
+
+  /** The whole page: every layout's cards, as `readCards` finds them. What was read before stays until re-read. */
+  function discoverAll(): void {
+    const found = new Map<Element, CardState>();
+    winners = new Map();
+    for (const layout of layouts) {
+      const { selector, elements } = findCardRoots(doc, layout.card);
+      winners.set(layout.name, selector);
+      for (const element of elements) addCard(found, element, layout);
     }
-    const now = Date.now();
-    const mayAsk = now >= retryAt;
-    const seen = new Map<Element, string>();
-    const batch: CardQuery[] = [];
-    const refs = new Map<string, string>();
-    const asked = new Set<string>();
-    for (const card of cards) {
-      const signature = matchSignature(card.fields);
-      if (!signature || seen.has(card.element)) continue;
-      seen.set(card.element, signature);
-      const entry = cache.get(signature);
-      const unknown = !entry || (entry.state === 'pending' && now - entry.since > PENDING_TIMEOUT_MS);
-      if (unknown && mayAsk && !asked.has(signature)) {
-        asked.add(signature);
-        const ref = String(batch.length);
-        refs.set(ref, signature);
-        const { title, organisation, location, jobId, url: link, links } = card.fields;
-        batch.push({ ref, fields: { title, organisation, location, jobId, url: link, links: [...links] } });
+    for (const [element, state] of found) {
+      const before = cards.get(element);
+      if (before) {
+        state.fields = before.fields;
+        state.signature = before.signature;
       }
     }
-    // Cards that left the page or now show another offer lose their marks first.
-    for (const [element, mark] of marks) {
-      if (seen.get(element) !== mark.signature || !element.isConnected) unmark(element, mark);
+    for (const element of cards.keys()) if (!found.has(element)) forget(element);
+    cards = found;
+    toRead.clear();
+    for (const element of cards.keys()) toRead.add(element);
+  }
+
+  /** New cards inside added subtrees, with the selector the page answered to, as a whole-page read would find them. */
+  function discoverIn(nodes: readonly Node[]): void {
+    for (const node of nodes) {
+      if (node.nodeType !== 1 || !node.isConnected) continue;
+      for (const layout of layouts) {
+        const winner = winners.get(layout.name);
+        const { selector, elements } = findCardRoots(node as Element, winner ? [winner] : layout.card);
+        if (!winner && selector) winners.set(layout.name, selector);
+        for (const element of elements) {
+          if (cards.get(element)?.layouts.includes(layout) || insideCardOf(element, layout)) continue;
+          addCard(cards, element, layout);
+          toRead.add(element);
+        }
+      }
     }
-    for (const [element, signature] of seen) {
-      const entry = cache.get(signature);
-      if (entry?.state === 'done') apply(element, signature, entry.answer);
+  }
+
+  function insideCardOf(element: Element, layout: LayoutAdapter): boolean {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      if (cards.get(parent)?.layouts.includes(layout)) return true;
     }
+    return false;
+  }
+
+  /** The cards around changed nodes are read again (all of them: a view may hold a list). */
+  function markChanged(nodes: readonly Node[]): void {
+    for (const node of nodes) {
+      for (let element = node.nodeType === 1 ? (node as Element) : node.parentElement; element; element = element.parentElement) {
+        if (cards.has(element)) toRead.add(element);
+      }
+    }
+  }
+
+  /** Reads one card with the first of its layouts that still finds it and gives a title. */
+  function readCard(element: Element, state: CardState): void {
+    state.layouts = state.layouts.filter((layout) => {
+      const winner = winners.get(layout.name);
+      return !winner || matchesSelector(element, winner);
+    });
+    state.fields = null;
+    for (const layout of state.layouts) {
+      try {
+        state.fields = readFields(element, layout, lastUrl);
+      } catch {
+        state.fields = null; // a card our selectors trip on reads as empty; the stats tell the self-check
+      }
+      if (state.fields) break;
+    }
+    state.signature = state.fields ? matchSignature(state.fields) : '';
+  }
+
+  /** After a read: the card keeps, loses or waits for its marks, and joins the batch when its offer is unknown. */
+  function settle(element: Element, state: CardState, ask: Asking): void {
+    const { signature } = state;
+    const mark = marks.get(element);
+    if (mark && mark.signature !== signature) unmark(element, mark);
+    if (!signature) return;
+    const entry = cache.get(signature);
+    if (entry?.state === 'done') {
+      apply(element, signature, entry.answer);
+      return;
+    }
+    let showing = waiting.get(signature);
+    if (!showing) waiting.set(signature, (showing = new Set()));
+    showing.add(element);
+    ask(signature, state.fields!, entry);
+  }
+
+  type Asking = (signature: string, fields: CardFields, entry: Entry | undefined) => void;
+
+  function scan(force: boolean): void {
+    const url = getUrl();
+    if (url !== lastUrl) {
+      // SPA navigation: the layouts for the new path find the cards again; a background
+      // that failed on the previous page gets another chance.
+      lastUrl = url;
+      layouts = layoutsForUrl(adapter, url);
+      retryAt = 0;
+      rediscover = true;
+    }
+    const newNodes = added;
+    const changedNodes = touched;
+    const anyRemoved = removed;
+    added = [];
+    touched = [];
+    removed = false;
+    if (!force && !rediscover && newNodes.length === 0 && changedNodes.length === 0 && !anyRemoved && toRead.size === 0) return;
+
+    ensureStyle();
+    if (rediscover) {
+      rediscover = false;
+      discoverAll();
+    } else {
+      if (anyRemoved) {
+        for (const element of [...cards.keys()]) if (!element.isConnected) forget(element);
+        for (const [element, mark] of [...marks]) if (!element.isConnected) unmark(element, mark);
+      }
+      discoverIn(newNodes);
+      markChanged(changedNodes);
+    }
+
+    const now = Date.now();
+    const mayAsk = now >= retryAt;
+    const batch: CardQuery[] = [];
+    const refs = new Map<string, string>();
+    const ask: Asking = (signature, fields, entry) => {
+      const unknown = !entry || (entry.state === 'pending' && now - entry.since > PENDING_TIMEOUT_MS);
+      if (!unknown || !mayAsk || asked.has(signature)) return;
+      asked.add(signature);
+      const ref = String(batch.length);
+      refs.set(ref, signature);
+      const { title, organisation, location, jobId, url: link, links } = fields;
+      batch.push({ ref, fields: { title, organisation, location, jobId, url: link, links: [...links] } });
+    };
+    const asked = new Set<string>();
+
+    // Reading is what costs: a frame reads until its budget is spent and leaves the rest
+    // to the next frames, so a page of 1,000 cards never holds the main thread long.
+    const deadline = clock() + frameBudget;
+    let reads = 0;
+    for (const element of toRead) {
+      if (reads > 0 && clock() >= deadline) break;
+      toRead.delete(element);
+      const state = cards.get(element);
+      if (!state) continue;
+      if (!element.isConnected) {
+        forget(element);
+        continue;
+      }
+      reads += 1;
+      readCard(element, state);
+      if (state.layouts.length === 0) forget(element);
+      else settle(element, state, ask);
+    }
+
+    // Offers still waiting whose question was lost (a failure, a batch never answered).
+    if (mayAsk) {
+      for (const [signature, showing] of waiting) {
+        for (const element of showing) if (!element.isConnected || cards.get(element)?.signature !== signature) showing.delete(element);
+        const [first] = showing;
+        if (!first) {
+          waiting.delete(signature);
+          continue;
+        }
+        ask(signature, cards.get(first)!.fields!, cache.get(signature));
+      }
+    }
+
     if (batch.length > 0) {
       for (const signature of refs.values()) remember(signature, { state: 'pending', since: now });
       // A long page goes in several messages, each under the background's cap on a batch.
@@ -400,13 +580,14 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
         send(chunk, new Map(chunk.map((query) => [query.ref, refs.get(query.ref)!])));
       }
     }
-    report({ cardsRead: cards.length, candidates: seen.size, marked: marks.size });
+    report();
+    if (toRead.size > 0) queue();
   }
 
-  function scanNow(): void {
+  function scanNow(force = true): void {
     if (signal.aborted) return;
     try {
-      scan();
+      scan(force);
     } catch {
       // Never let our bug surface as the page's error; the next mutation tries again.
     }
@@ -436,18 +617,31 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     if (openBadge && event.target !== openBadge.host) openBadge.dismiss();
   };
 
-  if (signal.aborted) return { rescan, scanNow, stats: () => ({ ...current }) };
+  const api: Highlighter = { rescan, scanNow: () => scanNow(true), stats: () => ({ ...current }) };
+  if (signal.aborted) return api;
 
   const Observer = options.MutationObserver === undefined ? view?.MutationObserver : options.MutationObserver;
   let observer: MutationObserver | null = null;
   if (Observer) {
     observer = new Observer((records) => {
+      // Only gathers what changed; the reading happens once per frame.
       let wanted = false;
       for (const record of records) {
         if (needsNoScan(record)) continue;
         wanted = true;
-        if (record.type === 'childList' || touched.length >= MAX_TOUCHED) full = true;
-        else if (!full) touched.push(record.target);
+        if (rediscover) continue;
+        if (touched.length + added.length >= MAX_RECORDED) {
+          rediscover = true; // a page rebuilt wholesale: finding the cards again is cheaper than following each change
+          added = [];
+          touched = [];
+          continue;
+        }
+        touched.push(record.target);
+        if (record.type === 'attributes') added.push(record.target); // an id or link set on an element may make it a card
+        else if (record.type === 'childList') {
+          for (const node of Array.from(record.addedNodes)) if (node.nodeType === 1) added.push(node);
+          if (record.removedNodes.length > 0) removed = true;
+        }
       }
       if (wanted) queue();
     });
@@ -486,11 +680,14 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       styleElement?.remove();
       styleElement = null;
       cache.clear();
+      cards.clear();
+      toRead.clear();
+      waiting.clear();
       openBadge = null;
     },
     { once: true },
   );
 
   rescan();
-  return { rescan, scanNow, stats: () => ({ ...current }) };
+  return api;
 }

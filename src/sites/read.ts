@@ -7,7 +7,7 @@
  * Also `pageSkeleton`: the shape of a page for a bug report ("LinkedIn changed its markup"),
  * with nothing the user typed or read in it.
  */
-import { layoutsForUrl } from './registry';
+import { layoutsForUrl } from './layouts';
 import type { CardFields, LayoutAdapter, SiteAdapter } from './types';
 
 export interface ReadCard {
@@ -20,7 +20,7 @@ export interface ReadCard {
 
 /** Longer than any real title or company name: a longer text means a selector took a whole block. */
 const MAX_FIELD_LENGTH = 300;
-const MAX_ID_LENGTH = 100;
+export const MAX_ID_LENGTH = 100;
 const MAX_LINKS = 20;
 
 /**
@@ -45,22 +45,34 @@ export function readCards(root: ParentNode, adapter: SiteAdapter, pageUrl: strin
 
 /** Card roots of one layout: the first selector that finds anything, outermost elements only. */
 export function findCards(root: ParentNode, layout: LayoutAdapter): Element[] {
-  for (const selector of layout.card) {
+  return findCardRoots(root, layout.card).elements;
+}
+
+/**
+ * The card roots the first of `selectors` to find anything finds in `root` (the root itself
+ * included), outermost only, and which selector that was (null when none found anything).
+ * The highlighter remembers the selector a whole page answered to, and looks for new cards
+ * in added subtrees with that one only, as a whole-page read would.
+ */
+export function findCardRoots(root: ParentNode, selectors: readonly string[]): { selector: string | null; elements: Element[] } {
+  for (const selector of selectors) {
     const found = selectAll(root, selector, true);
     if (found.length === 0) continue;
     // A selector may match both a card and an element inside it (LinkedIn SDUI repeats the
     // card's `componentkey` on an inner div): the outer one is the card.
     const set = new Set(found);
-    return found.filter((element) => {
+    const elements = found.filter((element) => {
       for (let parent = element.parentElement; parent; parent = parent.parentElement) if (set.has(parent)) return false;
       return true;
     });
+    return { selector, elements };
   }
-  return [];
+  return { selector: null, elements: [] };
 }
 
 /** The fields of one card, or null when its title is empty. */
 export function readFields(card: Element, layout: LayoutAdapter, pageUrl: string): CardFields | null {
+  if (layout.read) return layout.read(card, pageUrl);
   const skip = layout.skip ?? [];
   const title = firstText(card, layout.title, skip);
   if (!title) return null;
@@ -174,7 +186,7 @@ function readLink(card: Element, layout: LayoutAdapter, pageUrl: string): string
   return null;
 }
 
-function readLinks(card: Element, link: string | null, pageUrl: string): string[] {
+export function readLinks(card: Element, link: string | null, pageUrl: string): string[] {
   const links = new Set<string>();
   if (link) links.add(link);
   for (const anchor of selectAll(card, 'a[href]', true)) {
@@ -214,7 +226,7 @@ function readId(card: Element, layout: LayoutAdapter, link: string | null, pageU
   return null;
 }
 
-function withoutHash(url: string): string {
+export function withoutHash(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';

@@ -12,7 +12,10 @@ import { indeed } from './adapters/indeed';
 import { linkedin } from './adapters/linkedin';
 import { wttj } from './adapters/wttj';
 import { matchesPattern, parseMatchPattern, type ParsedMatchPattern } from './match-pattern';
-import type { LayoutAdapter, SiteAdapter } from './types';
+import type { SiteAdapter } from './types';
+
+// Lives apart so a content script, which bundles one adapter, does not bundle them all.
+export { layoutsForUrl } from './layouts';
 
 export const SITE_ADAPTERS: readonly SiteAdapter[] = [linkedin, wttj, indeed, csp, franceTravail, hellowork, apec];
 
@@ -33,13 +36,3 @@ export function adapterForUrl(url: string): SiteAdapter | null {
 /** The former name, kept for callers written before adapters existed (the content script). */
 export const siteForUrl = adapterForUrl;
 
-/** The layouts of `adapter` that apply to `url`: those without a path, and those whose path matches. */
-export function layoutsForUrl(adapter: SiteAdapter, url: string): LayoutAdapter[] {
-  let pathname: string;
-  try {
-    pathname = new URL(url).pathname;
-  } catch {
-    return [];
-  }
-  return adapter.layouts.filter((layout) => !layout.path || layout.path.test(pathname));
-}

@@ -55,6 +55,12 @@ export interface LayoutAdapter {
   };
   /** The card's link to the offer, when it has one. */
   link?: string[];
+  /**
+   * Reads a card's fields in code instead of through the selectors above, for what
+   * selectors cannot express (the JobPosting detector's JSON-LD). Only the generic
+   * detector needs it: site adapters stay data.
+   */
+  read?(card: Element, pageUrl: string): CardFields | null;
 }
 
 export interface SiteAdapter {

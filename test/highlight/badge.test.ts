@@ -135,10 +135,16 @@ describe('badge', () => {
     expect(click.defaultPrevented).toBe(true); // a card that is itself a link must not follow it
     const linkClick = p.fire(p.q<HTMLAnchorElement>('a'), 'click');
     expect(linkClick.defaultPrevented).toBe(false);
+    // The site's listeners on the card and the document never hear what happens in the badge.
+    const heard: string[] = [];
     for (const type of ['click', 'mousedown', 'keydown']) {
-      const event = p.fire(button, type, { key: 'Enter' });
-      expect(event.cancelBubble, type).toBe(true);
+      p.card('1').addEventListener(type, () => heard.push(`card ${type}`));
+      p.document.addEventListener(type, () => heard.push(`document ${type}`));
+      p.fire(button, type, { key: 'Enter' });
     }
+    expect(heard).toEqual([]);
+    p.fire(p.card('1'), 'click');
+    expect(heard).toEqual(['card click', 'document click']); // they are listening
   });
 
   it('calls nothing after teardown', async () => {

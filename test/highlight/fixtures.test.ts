@@ -63,6 +63,7 @@ describe('highlighter on the fixture pages', () => {
         signal: controller.signal,
         schedule: (run) => frames.push(run),
         getUrl: () => url,
+        now: () => 0, // a frozen clock: every frame has the time to read the whole page
         MutationObserver: (window as unknown as typeof globalThis).MutationObserver,
       });
       for (let round = 0; round < 10; round += 1) {

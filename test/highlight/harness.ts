@@ -1,8 +1,10 @@
 /**
- * A linkedom page with a made-up job list, and a highlighter started on it with
- * frames, answers and the address under the test's control.
+ * A jsdom page with a made-up job list, and a highlighter started on it with
+ * frames, answers, the clock and the address under the test's control. jsdom rather
+ * than linkedom here: the highlighter follows mutation records to the cards they
+ * touched, and linkedom reports every record against the observed root.
  */
-import { parseHTML } from 'linkedom';
+import { JSDOM } from 'jsdom';
 import type { CardMatch, CardQuery, MatchedPosting } from '../../src/match/types';
 import type { SiteAdapter } from '../../src/sites/types';
 import { startHighlighter, type HighlighterOptions, type HighlightStats, type Highlighter } from '../../src/highlight/highlighter';
@@ -68,8 +70,10 @@ export function defaultAnswer(cards: CardQuery[]): CardMatch[] {
 }
 
 export function page(listHtml: string, overrides: Partial<HighlighterOptions> & { answer?: (cards: CardQuery[]) => CardMatch[] | Promise<CardMatch[]> } = {}) {
-  const window = parseHTML(`<!doctype html><html><head><title>t</title></head><body><ul id="list">${listHtml}</ul></body></html>`);
+  const { window } = new JSDOM(`<!doctype html><html><head><title>t</title></head><body><ul id="list">${listHtml}</ul></body></html>`, { url: 'https://jobs.example/search?q=dev' });
   const document = window.document as unknown as Document;
+  // Frozen unless a test moves it: every frame has all the time it needs.
+  const clock = { now: 0 };
   const frames: Array<() => void> = [];
   const batches: CardQuery[][] = [];
   const stats: HighlightStats[] = [];
@@ -91,6 +95,7 @@ export function page(listHtml: string, overrides: Partial<HighlighterOptions> & 
     onStats: (s) => stats.push(s),
     schedule: (run) => frames.push(run),
     getUrl: () => state.url,
+    now: () => clock.now,
     ...overrides,
   });
 
@@ -107,7 +112,7 @@ export function page(listHtml: string, overrides: Partial<HighlighterOptions> & 
 
   const list = document.getElementById('list') as HTMLElement;
   const card = (id: string) => document.querySelector(`li[data-job="${id}"]`) as HTMLElement;
-  return { window, document, list, card, frames, batches, stats, opened, controller, state, highlighter, settle };
+  return { window, document, list, card, frames, batches, stats, opened, controller, state, clock, highlighter, settle };
 }
 
 export function badgeOf(card: Element): HTMLElement | null {
