@@ -194,7 +194,7 @@ const browser = await launchBrowser({
   hosts: { 'api.github.com': feedServer.port, 'raw.githubusercontent.com': feedServer.port, 'www.linkedin.com': siteServer.port },
   timeoutMs: 120_000,
 });
-const contentScriptUrl = browser.extensionUrl('content-scripts/job-sites.js');
+const contentScriptUrl = browser.extensionUrl('content-scripts/linkedin.js');
 
 async function setHighlighting(on: boolean): Promise<void> {
   await setStorageLocal(browser.serviceWorker, { siteSettings: { disabled: on ? [] : ['linkedin'], showSimilar: true } });
@@ -464,10 +464,16 @@ try {
   row(`4. idle ${IDLE_MS / 1000} s, page marked: ScriptDuration`, ms(sessionOn.idle.script, 2), ms(sessionOff.idle.script, 2), '0 (= off)', yes(sessionOn.idle.script - sessionOff.idle.script < 0.5));
   row(`   idle ${IDLE_MS / 1000} s, page marked: all main-thread`, ms(sessionOn.idle.task, 1), ms(sessionOff.idle.task, 1));
 
-  const bundle = readFileSync(join(outDir, 'content-scripts', 'job-sites.js'));
-  const raw = bundle.length / 1024;
-  const gzip = gzipSync(bundle, { level: 9 }).length / 1024;
-  row('5. content-scripts/job-sites.js  raw / gzip', `${raw.toFixed(1)} KiB / ${gzip.toFixed(1)} KiB`, '', '≤ 30 KiB raw', yes(raw <= 30));
+  // One content script per site; a page loads one of them.
+  const scripts = readdirSync(join(outDir, 'content-scripts')).filter((name) => name.endsWith('.js'));
+  const sizes = scripts.map((name) => {
+    const bundle = readFileSync(join(outDir, 'content-scripts', name));
+    return { name, raw: bundle.length / 1024, gzip: gzipSync(bundle, { level: 9 }).length / 1024 };
+  });
+  const linkedinScript = sizes.find((size) => size.name === 'linkedin.js')!;
+  const largest = sizes.reduce((a, b) => (b.raw > a.raw ? b : a));
+  row('5. content-scripts/linkedin.js     raw / gzip', `${linkedinScript.raw.toFixed(1)} KiB / ${linkedinScript.gzip.toFixed(1)} KiB`, '', '≤ 30 KiB raw', yes(linkedinScript.raw <= 30));
+  row(`   largest of ${sizes.length} (${largest.name.padEnd(18)}) raw / gzip`, `${largest.raw.toFixed(1)} KiB / ${largest.gzip.toFixed(1)} KiB`, '', '≤ 30 KiB raw', yes(largest.raw <= 30));
 
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   console.log('');
