@@ -15,6 +15,9 @@ function feedHostPermissions(feedUrl: string | undefined): string[] {
 }
 import { fileURLToPath } from 'node:url';
 
+/** Sites the user may enable the JobPosting detector on: any web page, one origin at a time, never at install. */
+const OPTIONAL_SITE_ACCESS = ['https://*/*', 'http://*/*'];
+
 // gray-matter's lib/engines.js (js-yaml with `new Function`, a JavaScript engine with
 // `eval`) is replaced by our YAML-only engines. Only gray-matter requires a module by
 // these exact specifiers (checked across node_modules).
@@ -47,12 +50,16 @@ export default defineConfig({
       resolve.alias = [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...aliases];
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage'],
+    // `scripting`: the JobPosting detector is registered at run time for the sites the user
+    // enables, each asked for as an optional host permission at that moment. `activeTab`:
+    // the popup reads the address of the tab it was opened on, to offer the detector there.
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', 'scripting', 'activeTab'],
     host_permissions: feedHostPermissions(process.env.WXT_FEED_URL),
+    ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_SITE_ACCESS } : { optional_permissions: OPTIONAL_SITE_ACCESS }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -11,6 +11,8 @@ import { isFromContentScript, isFromExtensionPage, readContentEnvelope, readPopu
 import { createMatcher, type Matcher } from '@/src/match/matcher';
 import { matchablePostings } from '@/src/match/matchable';
 import { parisDay } from '@/src/postings/dates';
+import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, withJobPostingSite } from '@/src/settings/sites';
+import { injectIntoOpenTabs, syncJobPostingScript, type JobPostingBrowser } from '@/src/sites/job-posting-sites';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';
@@ -57,14 +59,33 @@ export default defineBackground(() => {
     else await browser.alarms.create(RETRY_ALARM, { when: Math.max(Date.now() + 30_000, Math.min(...retries)) });
   }
 
+  // The JobPosting detector follows the sites the user enabled and the permissions granted
+  // (and revoked, also from the browser's own settings). One change at a time: two
+  // registrations racing would fail on the script's id.
+  const jobPostingApi = browser as unknown as JobPostingBrowser;
+  let jobPostingQueue: Promise<unknown> = Promise.resolve();
+  function refreshJobPostingScript(injectNew: boolean): void {
+    jobPostingQueue = jobPostingQueue
+      .then(async () => {
+        const { jobPostingSites } = readSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
+        const { added } = await syncJobPostingScript(jobPostingSites, jobPostingApi);
+        if (injectNew) await injectIntoOpenTabs(added, jobPostingApi);
+      })
+      .catch((error: unknown) => console.warn('Beta Radar: could not update the JobPosting detector', error));
+  }
+  browser.permissions.onAdded.addListener(() => refreshJobPostingScript(true));
+  browser.permissions.onRemoved.addListener(() => refreshJobPostingScript(false));
+
   browser.runtime.onInstalled.addListener(() => {
     // Alarms do not survive an update: create them again on install and update, not on every start.
     void scheduleSync();
     void sync('install');
+    refreshJobPostingScript(false);
   });
   browser.runtime.onStartup.addListener(() => {
     void browser.alarms.get(SYNC_ALARM).then((alarm) => (alarm ? undefined : scheduleSync()));
     void sync('startup');
+    refreshJobPostingScript(false);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void sync('alarm');
@@ -77,6 +98,11 @@ export default defineBackground(() => {
       const after = readSettings(changes[SETTINGS_KEY]?.newValue, defaults);
       if (before.syncIntervalMinutes !== after.syncIntervalMinutes) void scheduleSync();
       if (before.feeds.join('\n') !== after.feeds.join('\n')) void sync('settings');
+    }
+    if (SITE_SETTINGS_KEY in changes) {
+      const before = readSiteSettings(changes[SITE_SETTINGS_KEY]?.oldValue).jobPostingSites;
+      const after = readSiteSettings(changes[SITE_SETTINGS_KEY]?.newValue).jobPostingSites;
+      if (before.join(' ') !== after.join(' ')) refreshJobPostingScript(true);
     }
   });
   browser.notifications.onClicked.addListener((id) => {
@@ -129,6 +155,15 @@ export default defineBackground(() => {
           const db = await openDatabase();
           await markSeen(db, (envelope.payload as { keys: string[] }).keys, new Date().toISOString());
           return { unseen: await updateBadge(db) };
+        })();
+      case 'popup/job-posting-site':
+        return (async () => {
+          const { origin, enabled } = envelope.payload as { origin: string; enabled: boolean };
+          const current = readSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
+          await browser.storage.local.set({ [SITE_SETTINGS_KEY]: withJobPostingSite(current, origin, enabled) });
+          // Given back when turned off; a host the extension needs anyway (the feed's) stays.
+          if (!enabled) await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+          return { ok: true };
         })();
       case 'popup/set-favourite':
         return (async () => {

@@ -5,6 +5,7 @@
 import type { FeedRunReport } from './sync/runner';
 import type { CardMatch, CardQuery } from './match/types';
 import type { CardFields } from './sites/types';
+import { webOrigin } from './settings/sites';
 
 export interface PopupToBackground {
   /** Sync every feed now (backoff does not apply; a host's rate limit does). */
@@ -15,6 +16,12 @@ export interface PopupToBackground {
   'popup/mark-seen': { request: { keys: string[] }; response: { unseen: number } };
   /** Star or unstar an offer. */
   'popup/set-favourite': { request: { key: string; favourite: boolean }; response: { ok: true } };
+  /**
+   * Turn the JobPosting detector on or off for a site outside the list. On: the choice is
+   * kept, and the detector runs once the site's host permission is granted (the popup asks
+   * for it right after sending this). Off: the permission is given back.
+   */
+  'popup/job-posting-site': { request: { origin: string; enabled: boolean }; response: { ok: true } };
 }
 
 export type PopupMessageType = keyof PopupToBackground;
@@ -54,6 +61,12 @@ export function readPopupEnvelope(message: unknown): Envelope | null {
   if (type === 'popup/set-favourite') {
     const { key, favourite } = payload as { key?: unknown; favourite?: unknown };
     if (typeof key === 'string' && key.length <= 2_000 && typeof favourite === 'boolean') return { type, payload: { key, favourite } };
+    return null;
+  }
+  if (type === 'popup/job-posting-site') {
+    const { origin, enabled } = payload as { origin?: unknown; enabled?: unknown };
+    const site = webOrigin(origin);
+    if (site !== null && site === origin && typeof enabled === 'boolean') return { type, payload: { origin: site, enabled } };
     return null;
   }
   if (type === 'popup/mark-seen' && isStringArray((payload as { keys?: unknown }).keys)) {

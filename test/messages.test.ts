@@ -62,3 +62,20 @@ describe('the adapter self-check', () => {
     expect(adapterLooksBroken({ cardsRead: 1, jobLinks: 0, jobPostingData: true })).toBe(false);
   });
 });
+
+describe('popup/job-posting-site', () => {
+  it('takes a web origin and a switch, nothing else', () => {
+    expect(readPopupEnvelope({ type: 'popup/job-posting-site', payload: { origin: 'https://jobs.example.fr', enabled: true } })).toEqual({
+      type: 'popup/job-posting-site',
+      payload: { origin: 'https://jobs.example.fr', enabled: true },
+    });
+    for (const payload of [
+      { origin: 'https://jobs.example.fr/path', enabled: true }, // a URL, not an origin
+      { origin: 'javascript:alert(1)', enabled: true },
+      { origin: 'https://jobs.example.fr', enabled: 'yes' },
+      { origin: ['https://jobs.example.fr'], enabled: false },
+    ]) {
+      expect(readPopupEnvelope({ type: 'popup/job-posting-site', payload }), JSON.stringify(payload)).toBeNull();
+    }
+  });
+});

@@ -10,7 +10,8 @@ import { originalUrlOf } from '@/src/feed/links';
 import { ALERTS_KEY, readAlerts, type Alert } from '@/src/notify/alerts';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import type { Envelope, PageStatus, PopupMessageType, PopupToBackground } from '@/src/messages';
-import { readSiteSettings, SITE_SETTINGS_KEY, withSite, type SiteSettings } from '@/src/settings/sites';
+import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, webOrigin, withSite, type SiteSettings } from '@/src/settings/sites';
+import { adapterForUrl } from '@/src/sites/registry';
 import './style.css';
 
 const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
@@ -113,6 +114,24 @@ const sources: PopupSources = {
     setSiteEnabled: (siteId, enabled) => updateSiteSettings((settings) => withSite(settings, siteId, enabled)),
     setShowSimilar: (show) => updateSiteSettings((settings) => ({ ...settings, showSimilar: show })),
     copyText: (text) => navigator.clipboard.writeText(text),
+    async loadOtherSite() {
+      const tabId = await targetTabId();
+      // The tab's address is readable through activeTab (the user opened the popup on it) or a host permission.
+      const url = tabId === null ? undefined : (await browser.tabs.get(tabId).catch(() => null))?.url;
+      const origin = webOrigin(url);
+      if (!url || !origin || adapterForUrl(url)) return null;
+      const { jobPostingSites } = readSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
+      const granted = await browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
+      return { origin, host: new URL(origin).host, enabled: jobPostingSites.includes(origin), granted };
+    },
+    enableJobPosting(origin) {
+      // The choice goes to the background first (the message leaves at once): Firefox may
+      // close the popup while its permission prompt shows, and the background then finishes
+      // the job when the permission arrives.
+      void send('popup/job-posting-site', { origin, enabled: true }).catch(() => undefined);
+      return browser.permissions.request({ origins: [originPattern(origin)] });
+    },
+    disableJobPosting: async (origin) => void (await send('popup/job-posting-site', { origin, enabled: false })),
   },
 };
 

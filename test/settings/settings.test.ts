@@ -35,8 +35,8 @@ describe('settings', () => {
 describe('job-site settings', () => {
   it('repair field by field', () => {
     expect(readSiteSettings(undefined)).toEqual(DEFAULT_SITE_SETTINGS);
-    expect(readSiteSettings({ disabled: ['linkedin', 3, 'linkedin', '<script>'], showSimilar: 'no' })).toEqual({ disabled: ['linkedin'], showSimilar: true });
-    expect(readSiteSettings({ disabled: [], showSimilar: false })).toEqual({ disabled: [], showSimilar: false });
+    expect(readSiteSettings({ disabled: ['linkedin', 3, 'linkedin', '<script>'], showSimilar: 'no' })).toEqual({ disabled: ['linkedin'], showSimilar: true, jobPostingSites: [] });
+    expect(readSiteSettings({ disabled: [], showSimilar: false })).toEqual({ disabled: [], showSimilar: false, jobPostingSites: [] });
   });
 
   it('turn one site on and off', () => {
