@@ -108,43 +108,50 @@ export function buildBadge(doc: Document, kind: 'same' | 'similar', postings: re
   card.hidden = true;
   card.setAttribute('role', 'group');
   card.setAttribute('aria-labelledby', 'heading');
-  const heading = element(doc, 'p', 'heading', texts.listTitle);
-  heading.id = 'heading';
-  const list = element(doc, 'ul');
-  postings.forEach((posting, index) => {
-    const item = element(doc, 'li');
-    const role = element(doc, 'p', 'role', posting.title);
-    role.id = `role-${index}`;
-    item.append(role);
-    const meta: string[] = [];
-    if (posting.startup) meta.push(posting.startup);
-    if (posting.date && DAY.test(posting.date)) meta.push(guarded(() => texts.openSince(posting.date as string)));
-    if (meta.some(Boolean)) item.append(element(doc, 'p', 'meta', meta.filter(Boolean).join(' · ')));
-    const actions = element(doc, 'p', 'actions');
-    const href = safeWebUrl(posting.url);
-    if (href) {
-      const link = element(doc, 'a', undefined, texts.openOriginal);
-      link.setAttribute('href', href); // exactly the string the gate returned
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      link.setAttribute('aria-describedby', role.id);
-      actions.append(link);
-    }
-    const open = element(doc, 'button', undefined, texts.openInBetaRadar);
-    open.type = 'button';
-    open.setAttribute('aria-describedby', role.id);
-    open.addEventListener('click', () => {
-      try {
-        context.openOffer(posting.key);
-      } catch {
-        // The caller's messaging failed (extension reloaded…): nothing the page should see.
+  // The list is built the first time the card opens: a page may carry hundreds of badges,
+  // and the browser's style and layout work for each one is what costs on a long list.
+  let filled = false;
+  const fill = (): void => {
+    if (filled) return;
+    filled = true;
+    const heading = element(doc, 'p', 'heading', texts.listTitle);
+    heading.id = 'heading';
+    const list = element(doc, 'ul');
+    postings.forEach((posting, index) => {
+      const item = element(doc, 'li');
+      const role = element(doc, 'p', 'role', posting.title);
+      role.id = `role-${index}`;
+      item.append(role);
+      const meta: string[] = [];
+      if (posting.startup) meta.push(posting.startup);
+      if (posting.date && DAY.test(posting.date)) meta.push(guarded(() => texts.openSince(posting.date as string)));
+      if (meta.some(Boolean)) item.append(element(doc, 'p', 'meta', meta.filter(Boolean).join(' · ')));
+      const actions = element(doc, 'p', 'actions');
+      const href = safeWebUrl(posting.url);
+      if (href) {
+        const link = element(doc, 'a', undefined, texts.openOriginal);
+        link.setAttribute('href', href); // exactly the string the gate returned
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        link.setAttribute('aria-describedby', role.id);
+        actions.append(link);
       }
+      const open = element(doc, 'button', undefined, texts.openInBetaRadar);
+      open.type = 'button';
+      open.setAttribute('aria-describedby', role.id);
+      open.addEventListener('click', () => {
+        try {
+          context.openOffer(posting.key);
+        } catch {
+          // The caller's messaging failed (extension reloaded…): nothing the page should see.
+        }
+      });
+      actions.append(open);
+      item.append(actions);
+      list.append(item);
     });
-    actions.append(open);
-    item.append(actions);
-    list.append(item);
-  });
-  card.append(heading, list);
+    card.append(heading, list);
+  };
   shadow.append(style, button, card);
 
   // Shown while hovered or focused, unless dismissed (Escape, another badge opening,
@@ -188,6 +195,7 @@ export function buildBadge(doc: Document, kind: 'same' | 'similar', postings: re
     card.hidden = !want;
     button.setAttribute('aria-expanded', String(want));
     if (want) {
+      fill();
       place();
       context.opened(badge);
     } else {

@@ -7,7 +7,8 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** What the badge is allowed to be made of. */
 const ELEMENTS = new Set(['style', 'button', 'div', 'p', 'ul', 'li', 'a']);
-const ATTRIBUTES = new Set(['class', 'id', 'type', 'hidden', 'role', 'href', 'target', 'rel', 'aria-expanded', 'aria-controls', 'aria-labelledby', 'aria-describedby']);
+// `style`: the open card's position (left and top in px), set by the badge itself.
+const ATTRIBUTES = new Set(['class', 'id', 'type', 'hidden', 'role', 'href', 'target', 'rel', 'style', 'aria-expanded', 'aria-controls', 'aria-labelledby', 'aria-describedby']);
 
 async function badgePage(matches: (ref: string) => CardMatch, options: Parameters<typeof page>[1] = {}) {
   const p = page(cardHtml('1', 'Développeur', 'beta.gouv.fr') + cardHtml('2', 'Développeur', 'beta.gouv.fr'), {
@@ -24,10 +25,23 @@ async function badgePage(matches: (ref: string) => CardMatch, options: Parameter
     target.dispatchEvent(event);
     return event;
   };
+  // The card's list is built the first time it opens: open and close it once.
+  fire(host, 'mouseenter');
+  fire(host, 'mouseleave');
   return { ...p, host, shadow, q, fire };
 }
 
 describe('badge', () => {
+  it('builds its list of offers only when first opened (a long page carries many badges)', async () => {
+    const p = page(cardHtml('1', 'Développeur', 'beta.gouv.fr'), { answer: (cards) => cards.map((card) => ({ ref: card.ref, kind: 'same', postings: [posting('a'), posting('b')] })) });
+    await p.settle();
+    const host = badgeOf(p.card('1'))!;
+    expect(host.shadowRoot!.querySelectorAll('li')).toHaveLength(0);
+    host.dispatchEvent(new p.window.Event('mouseenter'));
+    expect(host.shadowRoot!.querySelectorAll('li')).toHaveLength(2);
+    expect(host.shadowRoot!.querySelector('.card')!.hasAttribute('hidden')).toBe(false);
+  });
+
   it('is our host as the card root’s last child, with a button named after the kind of match', async () => {
     const p = await badgePage((ref) => ({ ref, kind: ref === '0' ? 'same' : 'similar', postings: [posting('a')] }));
     expect(p.card('1').lastElementChild).toBe(p.host);
