@@ -3,7 +3,7 @@
 // the cards with the site's adapter, asks the background in batches, and marks them. Each card
 // root carries the verdict the fixture expects (`data-fixture-expect`); the marks must equal them.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, setStorageLocal, startHttpsServer, waitForSyncRun, type ExtensionBrowser, type FixtureServer, type Router } from './harness.ts';
@@ -25,6 +25,8 @@ const sitePages: Router = (request) => {
 };
 
 let browser: ExtensionBrowser;
+/** Every card's verdict on every fixture page, for the precision and recall of "same". */
+const seen: Array<Verdict & { file: string }> = [];
 let feedServer: FixtureServer;
 let siteServer: FixtureServer;
 
@@ -69,6 +71,7 @@ describe('job sites: beta.gouv.fr offers marked in place', () => {
         const expected = (await verdicts(page)).map((v) => v.expected);
         expect(expected.length, 'the fixture has cards').toBeGreaterThan(0);
         await expect.poll(async () => (await verdicts(page)).map((v) => v.actual), { timeout: 10_000 }).toEqual(expected);
+        seen.push(...(await verdicts(page)).map((v) => ({ ...v, file: fixture.file })));
         for (const v of await verdicts(page)) if (v.actual !== 'none') expect(v.postings, v.title).not.toBe('');
         // Each matching card has one badge, its name says what it is, and the page's own nodes are untouched otherwise.
         const badges = await page.locator('[data-betagouv-match] beta-radar-badge').count();
@@ -78,6 +81,26 @@ describe('job sites: beta.gouv.fr offers marked in place', () => {
       }
     });
   }
+
+  it('"same": precision and recall over the fixture pages (written to test-results/job-sites-same.txt)', () => {
+    expect(new Set(seen.map((v) => v.file)).size).toBe(pages.length);
+    const truePositives = seen.filter((v) => v.expected === 'same' && v.actual === 'same').length;
+    const marked = seen.filter((v) => v.actual === 'same').length;
+    const expected = seen.filter((v) => v.expected === 'same').length;
+    const precision = marked === 0 ? 0 : truePositives / marked;
+    const recall = expected === 0 ? 0 : truePositives / expected;
+    const count = (kind: string, field: 'expected' | 'actual') => seen.filter((v) => v[field] === kind).length;
+    const report = [
+      `fixture pages: ${pages.length}, cards: ${seen.length} (expected: ${count('same', 'expected')} same, ${count('similar', 'expected')} similar, ${count('none', 'expected')} none)`,
+      `"same": marked ${marked}, of which right ${truePositives}, expected ${expected}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+      `"similar": marked ${count('similar', 'actual')}, expected ${count('similar', 'expected')}`,
+    ].join('\n');
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync('test-results/job-sites-same.txt', `${report}\n`);
+    console.log(report);
+    expect(expected).toBeGreaterThan(0);
+    expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
+  });
 
   const fixtureUrl = (file: string) => pages.find((p) => p.file === file)!.url;
   const mark = (page: Page, selector: string) => page.locator(selector).getAttribute('data-betagouv-match');
