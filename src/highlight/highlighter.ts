@@ -392,14 +392,10 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     if (mark) unmark(element, mark);
   }
 
-  function addCard(into: Map<Element, CardState>, element: Element, layout: LayoutAdapter): boolean {
+  function addCard(into: Map<Element, CardState>, element: Element, layout: LayoutAdapter): void {
     const state = into.get(element);
-    if (!state) {
-      into.set(element, { layouts: [layout], fields: null, signature: '' });
-      return true;
-    }
-    if (!state.layouts.includes(layout)) state.layouts.push(layout);
-    return false;
+    if (!state) into.set(element, { layouts: [layout], fields: null, signature: '' });
+    else if (!state.layouts.includes(layout)) state.layouts.push(layout);
   }
 
   /** The whole page: every layout's cards, as `readCards` finds them. What was read before stays until re-read. */
@@ -517,10 +513,8 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       rediscover = false;
       discoverAll();
     } else {
-      if (anyRemoved) {
-        for (const element of [...cards.keys()]) if (!element.isConnected) forget(element);
-        for (const [element, mark] of [...marks]) if (!element.isConnected) unmark(element, mark);
-      }
+      // Marks live on known cards only, so forgetting the cards that left takes their marks too.
+      if (anyRemoved) for (const element of [...cards.keys()]) if (!element.isConnected) forget(element);
       discoverIn(newNodes);
       markChanged(changedNodes);
     }
@@ -529,6 +523,7 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
     const mayAsk = now >= retryAt;
     const batch: CardQuery[] = [];
     const refs = new Map<string, string>();
+    const asked = new Set<string>();
     const ask: Asking = (signature, fields, entry) => {
       const unknown = !entry || (entry.state === 'pending' && now - entry.since > PENDING_TIMEOUT_MS);
       if (!unknown || !mayAsk || asked.has(signature)) return;
@@ -538,7 +533,6 @@ export function startHighlighter(options: HighlighterOptions): Highlighter {
       const { title, organisation, location, jobId, url: link, links } = fields;
       batch.push({ ref, fields: { title, organisation, location, jobId, url: link, links: [...links] } });
     };
-    const asked = new Set<string>();
 
     // Reading is what costs: a frame reads until its budget is spent and leaves the rest
     // to the next frames, so a page of 1,000 cards never holds the main thread long.

@@ -1,8 +1,9 @@
 /**
- * The job sites Beta Radar runs on, as data (one adapter per site in `./adapters/`). The
- * registry also yields the content script's manifest `matches`, so a site is added in one
- * place, and a page is claimed by the adapter whose patterns match it, exactly as the browser
- * decides where to inject the content script.
+ * The job sites Beta Radar runs on, as data (one adapter per site in `./adapters/`). Each
+ * adapter's patterns are its content script's manifest `matches` (`entrypoints/<site>.content.ts`),
+ * so a site is added in one place (an adapter, its entry point and a line here), and a page is
+ * claimed by the adapter whose patterns match it, exactly as the browser decides where to inject.
+ * A build test checks the manifest against this list.
  */
 import { apec } from './adapters/apec';
 import { csp } from './adapters/csp';
@@ -19,9 +20,6 @@ export { layoutsForUrl } from './layouts';
 
 export const SITE_ADAPTERS: readonly SiteAdapter[] = [linkedin, wttj, indeed, csp, franceTravail, hellowork, apec];
 
-/** The content script's manifest `matches`: every adapter's patterns, once each. */
-export const JOB_SITE_MATCHES: string[] = [...new Set(SITE_ADAPTERS.flatMap((adapter) => adapter.matches))];
-
 // Parsed once: `adapterForUrl` runs at each SPA navigation of a job-site tab.
 const PARSED: ReadonlyArray<{ adapter: SiteAdapter; patterns: ParsedMatchPattern[] }> = SITE_ADAPTERS.map((adapter) => ({
   adapter,
@@ -33,6 +31,4 @@ export function adapterForUrl(url: string): SiteAdapter | null {
   return PARSED.find(({ patterns }) => patterns.some((pattern) => matchesPattern(pattern, url)))?.adapter ?? null;
 }
 
-/** The former name, kept for callers written before adapters existed (the content script). */
-export const siteForUrl = adapterForUrl;
 
