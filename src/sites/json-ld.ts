@@ -6,6 +6,9 @@
  */
 import type { CardFields } from './types';
 import { MAX_ID_LENGTH, readLinks, textOf, withoutHash } from './read';
+import { httpUrl } from '../postings/fields';
+import { collapseWhitespace, foldAccents } from '../postings/text';
+import { decodeEntities } from '../ui/markdown/entities';
 
 export interface JobPostingData {
   title: string;
@@ -69,7 +72,7 @@ function readPosting(node: Record<string, unknown>): JobPostingData | null {
     organisation: nameOf(node.hiringOrganization),
     location: locationOf(node.jobLocation),
     identifier: identifierOf(node.identifier),
-    url: httpUrl(node.url),
+    url: webUrl(node.url),
   };
 }
 
@@ -77,11 +80,7 @@ function readPosting(node: Record<string, unknown>): JobPostingData | null {
 function text(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return null;
-  const cleaned = value
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[name] ?? ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const cleaned = collapseWhitespace(decodeEntities(value.replace(/<[^>]*>/g, ' ')));
   if (!cleaned) return null;
   return cleaned.length > MAX_TEXT ? `${cleaned.slice(0, MAX_TEXT - 1)}…` : cleaned;
 }
@@ -118,14 +117,8 @@ function identifierOf(value: unknown): string | null {
   return text(id);
 }
 
-function httpUrl(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
+function webUrl(value: unknown): string | null {
+  return typeof value === 'string' ? httpUrl(value.trim()) : null;
 }
 
 /**
@@ -155,5 +148,5 @@ export function readJsonLdHeading(heading: Element, pageUrl: string): CardFields
 
 /** Case, accents, punctuation and spacing aside. */
 function foldTitle(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
