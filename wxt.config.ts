@@ -57,9 +57,18 @@ export default defineConfig({
     // `scripting`: the JobPosting detector is registered at run time for the sites the user
     // enables, each asked for as an optional host permission at that moment. `activeTab`:
     // the popup reads the address of the tab it was opened on, to offer the detector there.
-    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', 'scripting', 'activeTab'],
+    // `contextMenus`: "search beta.gouv offers for the selected text".
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'],
     host_permissions: feedHostPermissions(process.env.WXT_FEED_URL),
     ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_SITE_ACCESS } : { optional_permissions: OPTIONAL_SITE_ACCESS }),
+    // Typing `bg` then a query in the address bar searches the offers.
+    omnibox: { keyword: 'bg' },
+    // A shortcut that opens the popup (the user can change it in the browser's shortcut settings).
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+B' },
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -38,7 +38,7 @@ export default defineBackground(() => {
     const reports = await runner.run(trigger);
     const settings = await getSettings();
     const alerts = readAlerts((await browser.storage.local.get(ALERTS_KEY))[ALERTS_KEY]);
-    await announce(await openDatabase(), { enabled: settings.notificationsEnabled, alerts });
+    await announce(await openDatabase(), { enabled: settings.notifications.enabled, alerts });
     await scheduleRetry();
     return reports;
   }

@@ -22,6 +22,13 @@ export interface PopupToBackground {
    * for it right after sending this). Off: the permission is given back.
    */
   'popup/job-posting-site': { request: { origin: string; enabled: boolean }; response: { ok: true } };
+  /**
+   * Options page: check a feed URL before it is saved. The kind is recognised from the
+   * URL and the feed fetched once; `error` says plainly why it is not a feed.
+   */
+  'options/check-feed': { request: { url: string }; response: { ok: true; kind: string; offers: number } | { ok: false; error: string } };
+  /** Options page: erase every posting, setting, alert, favourite and seen mark, then start afresh. */
+  'options/erase-all': { request: Record<string, never>; response: { ok: true } };
 }
 
 export type PopupMessageType = keyof PopupToBackground;
@@ -57,7 +64,11 @@ export function readPopupEnvelope(message: unknown): Envelope | null {
   if (typeof message !== 'object' || message === null) return null;
   const { type, payload } = message as { type?: unknown; payload?: unknown };
   if (typeof payload !== 'object' || payload === null) return null;
-  if (type === 'popup/sync-now' || type === 'popup/opened') return { type, payload: {} };
+  if (type === 'popup/sync-now' || type === 'popup/opened' || type === 'options/erase-all') return { type, payload: {} };
+  if (type === 'options/check-feed') {
+    const { url } = payload as { url?: unknown };
+    return typeof url === 'string' && url.length <= 2_000 ? { type, payload: { url } } : null;
+  }
   if (type === 'popup/set-favourite') {
     const { key, favourite } = payload as { key?: unknown; favourite?: unknown };
     if (typeof key === 'string' && key.length <= 2_000 && typeof favourite === 'boolean') return { type, payload: { key, favourite } };

@@ -12,6 +12,9 @@ import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import type { Envelope, PageStatus, PopupMessageType, PopupToBackground } from '@/src/messages';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, webOrigin, withSite, type SiteSettings } from '@/src/settings/sites';
 import { adapterForUrl } from '@/src/sites/registry';
+import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
+import { uiLanguage, useLanguage } from '@/src/ui/i18n';
+import '@/assets/theme.css';
 import './style.css';
 
 const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
@@ -78,6 +81,7 @@ const sources: PopupSources = {
     return () => browser.storage.onChanged.removeListener(handler);
   },
   syncNow: async () => void (await send('popup/sync-now', {})),
+  openOptions: () => browser.runtime.openOptionsPage(),
   opened: async () => void (await send('popup/opened', {})),
   markSeen: async (keys) => void (await send('popup/mark-seen', { keys })),
   setFavourite: async (key, favourite) => void (await send('popup/set-favourite', { key, favourite })),
@@ -135,5 +139,10 @@ const sources: PopupSources = {
   },
 };
 
-document.documentElement.lang = browser.i18n.getUILanguage();
-render(<PopupApp sources={sources} focusKey={new URLSearchParams(location.search).get('offer')} />, document.getElementById('app')!);
+// The language chosen in the options (if any) is loaded before the first paint, beside the docs read.
+void (async () => {
+  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaultSettings());
+  await useLanguage(settings.language);
+  document.documentElement.lang = uiLanguage();
+  render(<PopupApp sources={sources} focusKey={new URLSearchParams(location.search).get('offer')} />, document.getElementById('app')!);
+})();

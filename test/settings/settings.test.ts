@@ -27,6 +27,49 @@ describe('settings', () => {
     expect(readSettings({ syncIntervalMinutes: 'often' }, defaults).syncIntervalMinutes).toBe(60);
   });
 
+  it('migrates version 1 (one notifications flag) to version 2', () => {
+    const migrated = readSettings({ feeds: ['https://a.example/index.json'], syncIntervalMinutes: 120, notificationsEnabled: false }, defaults);
+    expect(migrated.version).toBe(2);
+    expect(migrated.notifications).toEqual({ ...defaults.notifications, enabled: false });
+    expect(migrated.syncIntervalMinutes).toBe(120);
+    expect('notificationsEnabled' in migrated).toBe(false);
+  });
+
+  it('repairs the notification settings one field at a time', () => {
+    const repaired = readSettings(
+      {
+        version: 2,
+        notifications: {
+          enabled: false,
+          mode: 'sometimes',
+          digest: { every: 'weekly', time: '25:00', weekday: 9 },
+          quietHours: { enabled: true, start: '23:30', end: 'dawn' },
+          maxPerBatch: 0,
+          closingSoon: { enabled: 'yes', daysBefore: 400 },
+        },
+        language: 'de',
+      },
+      defaults,
+    );
+    expect(repaired.notifications).toEqual({
+      enabled: false,
+      mode: 'immediate',
+      digest: { every: 'weekly', time: '09:00', weekday: 6 },
+      quietHours: { enabled: true, start: '23:30', end: '08:00' },
+      maxPerBatch: 1,
+      closingSoon: { enabled: true, daysBefore: 30 },
+    });
+    expect(repaired.language).toBe('browser');
+    expect(readSettings({ language: 'en' }, defaults).language).toBe('en');
+  });
+
+  it('never shares the defaults object with what it returns', () => {
+    const read = readSettings(undefined, defaults);
+    read.notifications.digest.time = '10:00';
+    expect(defaults.notifications.digest.time).toBe('09:00');
+    expect(defaultSettings().notifications.digest.time).toBe('09:00');
+  });
+
   it('keeps an explicitly empty feed list (the user removed every feed)', () => {
     expect(readSettings({ feeds: [] }, defaults).feeds).toEqual([]);
   });

@@ -39,6 +39,8 @@ export interface PopupSources {
   markFirstResults?(): void;
   /** Marks the moment typing gives results (the term sections are in memory). */
   markSearchReady?(): void;
+  /** Opens the options page (absent where there is none, as in tests). */
+  openOptions?(): Promise<void>;
   /** The job site in the active tab (absent where there are no tabs to ask). */
   site?: SitePanelProps;
 }
@@ -246,9 +248,16 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
     <main class="popup">
       <header class="popup__header">
         <h1>{t('extName')}</h1>
-        <button type="button" onClick={onSync} disabled={syncing} aria-busy={syncing} data-action="sync">
-          {syncing ? t('popupSyncing') : t('popupSyncNow')}
-        </button>
+        <div class="popup__actions">
+          <button type="button" onClick={onSync} disabled={syncing} aria-busy={syncing} data-action="sync">
+            {syncing ? t('popupSyncing') : t('popupSyncNow')}
+          </button>
+          {sources.openOptions ? (
+            <button type="button" onClick={() => void sources.openOptions?.()} data-action="options">
+              {t('popupOptions')}
+            </button>
+          ) : null}
+        </div>
       </header>
       <section class="popup__status" aria-label={t('popupStatusLabel')}>
         {statuses.map((status) => (

@@ -1,0 +1,4 @@
+import type { NotificationsSources } from '@/src/ui/options/NotificationsSection';
+
+/** The notifications section's link to the browser. */
+export const notificationsSources: NotificationsSources = {};
