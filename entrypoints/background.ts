@@ -11,6 +11,7 @@ import { isFromContentScript, isFromExtensionPage, readContentEnvelope, readPopu
 import { createMatcher, type Matcher } from '@/src/match/matcher';
 import { matchablePostings } from '@/src/match/matchable';
 import { parisDay } from '@/src/postings/dates';
+import { useLanguage } from '@/src/ui/i18n';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, withJobPostingSite } from '@/src/settings/sites';
 import { injectIntoOpenTabs, syncJobPostingScript, type JobPostingBrowser } from '@/src/sites/job-posting-sites';
 
@@ -37,6 +38,8 @@ export default defineBackground(() => {
   async function sync(trigger: SyncTrigger) {
     const reports = await runner.run(trigger);
     const settings = await getSettings();
+    // Notifications speak the language chosen in the options.
+    await useLanguage(settings.language);
     const alerts = readAlerts((await browser.storage.local.get(ALERTS_KEY))[ALERTS_KEY]);
     await announce(await openDatabase(), { enabled: settings.notifications.enabled, alerts });
     await scheduleRetry();
