@@ -5,7 +5,7 @@ import { uiLanguage, useLanguage } from '@/src/ui/i18n';
 import { feedsSources } from './feeds';
 import { notificationsSources } from './notifications';
 import { sitesSources } from './sites';
-import { generalSources } from './general';
+import { followLanguage, generalSources } from './general';
 import { dataSources } from './data';
 import '@/assets/theme.css';
 import './style.css';
@@ -15,8 +15,11 @@ void (async () => {
   await useLanguage(settings.language);
   document.documentElement.lang = uiLanguage();
   document.title = `Beta Radar · ${document.title}`;
-  render(
-    <OptionsApp sources={{ feeds: feedsSources, notifications: notificationsSources, sites: sitesSources, general: generalSources, data: dataSources }} />,
-    document.getElementById('app')!,
-  );
+  const paint = () =>
+    render(
+      <OptionsApp sources={{ feeds: feedsSources, notifications: notificationsSources, sites: sitesSources, general: generalSources, data: dataSources }} />,
+      document.getElementById('app')!,
+    );
+  paint();
+  followLanguage(settings.language, paint);
 })();

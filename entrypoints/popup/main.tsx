@@ -12,6 +12,7 @@ import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import type { Envelope, PageStatus, PopupMessageType, PopupToBackground } from '@/src/messages';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, webOrigin, withSite, type SiteSettings } from '@/src/settings/sites';
 import { adapterForUrl } from '@/src/sites/registry';
+import { disableJobPostingSite, enableJobPostingSite } from '@/src/sites/job-posting-choice';
 import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
 import { uiLanguage, useLanguage } from '@/src/ui/i18n';
 import '@/assets/theme.css';
@@ -128,14 +129,8 @@ const sources: PopupSources = {
       const granted = await browser.permissions.contains({ origins: [originPattern(origin)] }).catch(() => false);
       return { origin, host: new URL(origin).host, enabled: jobPostingSites.includes(origin), granted };
     },
-    enableJobPosting(origin) {
-      // The choice goes to the background first (the message leaves at once): Firefox may
-      // close the popup while its permission prompt shows, and the background then finishes
-      // the job when the permission arrives.
-      void send('popup/job-posting-site', { origin, enabled: true }).catch(() => undefined);
-      return browser.permissions.request({ origins: [originPattern(origin)] });
-    },
-    disableJobPosting: async (origin) => void (await send('popup/job-posting-site', { origin, enabled: false })),
+    enableJobPosting: (origin) => enableJobPostingSite(browser, origin),
+    disableJobPosting: (origin) => disableJobPostingSite(browser, origin),
   },
 };
 
