@@ -3,7 +3,7 @@
  * the background checks the sender of each before acting.
  */
 import type { FeedRunReport } from './sync/runner';
-import type { FeedCheckResult } from './feed/check';
+import type { FeedCheckResult } from './feed/check-result';
 import type { CardMatch, CardQuery } from './match/types';
 import type { CardFields } from './sites/types';
 import { webOrigin } from './settings/sites';

@@ -1,5 +1,5 @@
 import type { FeedsSources } from '@/src/ui/options/FeedsSection';
-import { readFeedCheckResult } from '@/src/feed/check';
+import { readFeedCheckResult } from '@/src/feed/check-result';
 import { feedHostPatterns, hostPatternsToRelease } from '@/src/feed/feed-url';
 import { defaultSettings, readSettings, SETTINGS_KEY, type Settings } from '@/src/settings/settings';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY } from '@/src/settings/sites';

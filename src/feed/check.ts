@@ -4,41 +4,17 @@
  * form the options page turns into plain words (`reason`), with the technical
  * sentence beside it.
  */
-import { FeedError, type FeedErrorKind } from './http';
+import { FeedError } from './http';
 import { sourceForUrl, type FeedSource } from './source';
-import { feedKindOfUrl, parseFeedUrl, type FeedKind } from './feed-url';
+import { feedKindOfUrl, parseFeedUrl } from './feed-url';
+import { failure, type FeedCheckResult } from './check-result';
 
-/**
- * Why a URL is not accepted: a fetch failure (`FeedErrorKind`; `invalid-body` means
- * it answered with something that is not a feed), or one found before fetching.
- */
-export type FeedCheckFailure = FeedErrorKind | 'invalid-url' | 'unrecognised' | 'empty' | 'unknown';
-
-export type FeedCheckResult =
-  | { ok: true; kind: FeedKind; offers: number }
-  | {
-      ok: false;
-      reason: FeedCheckFailure;
-      /** The technical sentence (English, from the feed layer). */
-      error: string;
-      /** HTTP status, for `http` and `rate-limited`. */
-      status?: number;
-      /** For `rate-limited`: when the host allows a new try (ISO 8601). */
-      retryAt?: string;
-    };
-
-export const FEED_CHECK_FAILURES: readonly FeedCheckFailure[] = [
-  'offline', 'http', 'rate-limited', 'timeout', 'invalid-body', 'invalid-url', 'unrecognised', 'empty', 'unknown',
-];
+export type { FeedCheckFailure, FeedCheckResult } from './check-result';
 
 export interface CheckFeedOptions {
   /** Builds the source of the URL (tests pass a fake). */
   sourceFor?: (url: string) => FeedSource;
   signal?: AbortSignal;
-}
-
-function failure(reason: FeedCheckFailure, error: string, extra: { status?: number; retryAt?: string } = {}): FeedCheckResult {
-  return { ok: false, reason, error, ...extra };
 }
 
 /** Lists the feed once; never throws. */
@@ -63,19 +39,4 @@ export async function checkFeed(url: string, options: CheckFeedOptions = {}): Pr
     }
     return failure('unknown', `Checking ${url} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-/** Reads the background's answer (another context: checked rather than trusted). */
-export function readFeedCheckResult(raw: unknown): FeedCheckResult {
-  const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  if (value.ok === true && (value.kind === 'github' || value.kind === 'static-index' || value.kind === 'jobs-json') && typeof value.offers === 'number') {
-    return { ok: true, kind: value.kind, offers: value.offers };
-  }
-  if (value.ok === false && FEED_CHECK_FAILURES.includes(value.reason as FeedCheckFailure) && typeof value.error === 'string') {
-    return failure(value.reason as FeedCheckFailure, value.error, {
-      ...(typeof value.status === 'number' ? { status: value.status } : {}),
-      ...(typeof value.retryAt === 'string' ? { retryAt: value.retryAt } : {}),
-    });
-  }
-  return failure('unknown', 'The background gave no usable answer.');
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkFeed, readFeedCheckResult } from '../../src/feed/check';
+import { checkFeed } from '../../src/feed/check';
+import { readFeedCheckResult } from '../../src/feed/check-result';
 import { feedHostPatterns, feedKindOfUrl, hostPatternsToRelease } from '../../src/feed/feed-url';
 import { DEFAULT_FEED_URL, sourceForUrl } from '../../src/feed/source';
 import { stubFetch } from '../helpers/fetch';

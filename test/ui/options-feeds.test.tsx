@@ -139,7 +139,10 @@ describe('FeedsSection', () => {
     expect(calls).toContain(`releaseAccess ${NEW_FEED} | ${GITHUB} ${MIRROR}`);
     expect(alertText(root)).toContain('Flux non ajouté. Il n\'y a rien à cette adresse (erreur 404).');
     expect(alertText(root)).toContain('answered HTTP 404');
-    expect(root.querySelector('#options-feed-url')!.getAttribute('aria-invalid')).toBe('true');
+    const input = root.querySelector('#options-feed-url')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    // The field points at the message that says what is wrong with it.
+    expect(input.getAttribute('aria-describedby')!.split(' ')).toContain(root.querySelector('[role="alert"]')!.id);
   });
 
   it('neither checks nor saves when the permission is refused', async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { FeedCheckFailure, FeedCheckResult } from '../../feed/check';
+import type { FeedCheckFailure, FeedCheckResult } from '../../feed/check-result';
 import { feedKindOfUrl, parseFeedUrl, type FeedKind } from '../../feed/feed-url';
 import type { SourceStatus } from '../../sync/status';
 import { formatTime } from '../format';
@@ -230,7 +230,7 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
             autoComplete="off"
             spellcheck={false}
             value={address}
-            aria-describedby="options-feed-url-hint"
+            aria-describedby={addNotice?.tone === 'error' ? 'options-feed-url-hint options-feed-url-error' : 'options-feed-url-hint'}
             aria-invalid={addNotice?.tone === 'error'}
             onInput={(event) => setAddress((event.currentTarget as HTMLInputElement).value)}
           />
@@ -246,7 +246,7 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
         {addNotice?.tone === 'info' && <p>{addNotice.text}</p>}
       </div>
       {addNotice?.tone === 'error' && (
-        <div role="alert" data-feeds-error>
+        <div role="alert" id="options-feed-url-error" data-feeds-error>
           <p class="error">{addNotice.text}</p>
           {addNotice.detail && (
             <details>
