@@ -5,6 +5,10 @@
  */
 import { parseGitHubFolderUrl } from './github';
 
+/** The feed a fresh install follows (beta.gouv.fr's last state with postings); lives here so settings bundle no reader. */
+export const DEFAULT_FEED_URL =
+  'https://github.com/betagouv/beta.gouv.fr/tree/d919d8a8f4fc2ef945d3665a230d5fe2702dda7d/content/_jobs';
+
 export type FeedKind = 'github' | 'static-index' | 'jobs-json';
 
 /** A GitHub folder is listed through the API and its files read from raw.githubusercontent.com. */
