@@ -13,6 +13,7 @@ import { matchablePostings } from '@/src/match/matchable';
 import { parisDay } from '@/src/postings/dates';
 import { useLanguage } from '@/src/ui/i18n';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, withJobPostingSite } from '@/src/settings/sites';
+import { checkFeed } from '@/src/feed/check';
 import { injectIntoOpenTabs, syncJobPostingScript, type JobPostingBrowser } from '@/src/sites/job-posting-sites';
 
 const SYNC_ALARM = 'sync';
@@ -168,6 +169,9 @@ export default defineBackground(() => {
           if (!enabled) await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
           return { ok: true };
         })();
+      case 'options/check-feed':
+        // The background fetches: it holds the host permissions, so the listing is read without CORS.
+        return checkFeed((envelope.payload as { url: string }).url);
       case 'popup/set-favourite':
         return (async () => {
           const { key, favourite } = envelope.payload as { key: string; favourite: boolean };

@@ -3,6 +3,7 @@
  * the background checks the sender of each before acting.
  */
 import type { FeedRunReport } from './sync/runner';
+import type { FeedCheckResult } from './feed/check-result';
 import type { CardMatch, CardQuery } from './match/types';
 import type { CardFields } from './sites/types';
 import { webOrigin } from './settings/sites';
@@ -24,9 +25,9 @@ export interface PopupToBackground {
   'popup/job-posting-site': { request: { origin: string; enabled: boolean }; response: { ok: true } };
   /**
    * Options page: check a feed URL before it is saved. The kind is recognised from the
-   * URL and the feed fetched once; `error` says plainly why it is not a feed.
+   * URL and the feed fetched once; `reason` says why it is not a feed (the page words it).
    */
-  'options/check-feed': { request: { url: string }; response: { ok: true; kind: string; offers: number } | { ok: false; error: string } };
+  'options/check-feed': { request: { url: string }; response: FeedCheckResult };
   /** Options page: erase every posting, setting, alert, favourite and seen mark, then start afresh. */
   'options/erase-all': { request: Record<string, never>; response: { ok: true } };
 }

@@ -1,4 +1,54 @@
 import type { FeedsSources } from '@/src/ui/options/FeedsSection';
+import { readFeedCheckResult } from '@/src/feed/check-result';
+import { feedHostPatterns, hostPatternsToRelease } from '@/src/feed/feed-url';
+import { defaultSettings, readSettings, SETTINGS_KEY, type Settings } from '@/src/settings/settings';
+import { originPattern, readSiteSettings, SITE_SETTINGS_KEY } from '@/src/settings/sites';
+import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
+import type { Envelope, PopupMessageType, PopupToBackground } from '@/src/messages';
+
+const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
+  browser.runtime.sendMessage({ type, payload } satisfies Envelope<T>) as Promise<unknown>;
+
+async function readStoredSettings(): Promise<Settings> {
+  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaultSettings(import.meta.env.WXT_FEED_URL));
+}
+
+/** Hosts the manifest grants at install (Chrome's `host_permissions`, Firefox MV2's `permissions`): never given back. */
+function requiredHostPatterns(): string[] {
+  const manifest = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
+  return [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []).filter((permission) => permission.includes('://'))];
+}
 
 /** The feeds section's link to the browser. */
-export const feedsSources: FeedsSources = {};
+export const feedsSources: FeedsSources = {
+  loadFeeds: async () => (await readStoredSettings()).feeds,
+  loadStatus: async () => Object.values(readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY])),
+  onChange(listener) {
+    const handler = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && (SETTINGS_KEY in changes || SYNC_STATUS_KEY in changes)) listener();
+    };
+    browser.storage.onChanged.addListener(handler);
+    return () => browser.storage.onChanged.removeListener(handler);
+  },
+  requestAccess: (url) => browser.permissions.request({ origins: feedHostPatterns(url) }),
+  async checkFeed(url) {
+    try {
+      return readFeedCheckResult(await send('options/check-feed', { url }));
+    } catch (error) {
+      return { ok: false, reason: 'unknown', error: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  async saveFeeds(change) {
+    // Read just before writing: the other sections save the same object.
+    const current = await readStoredSettings();
+    const feeds = change(current.feeds);
+    await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, feeds } });
+    return feeds;
+  },
+  async releaseAccess(url, remainingFeeds) {
+    const { jobPostingSites } = readSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
+    const origins = hostPatternsToRelease(url, remainingFeeds, { required: requiredHostPatterns(), otherUses: jobPostingSites.map(originPattern) });
+    if (origins.length > 0) await browser.permissions.remove({ origins });
+  },
+  syncNow: async () => void (await send('popup/sync-now', {})),
+};

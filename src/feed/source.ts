@@ -41,8 +41,7 @@ export interface FeedSource {
   fetchFile(entry: FeedEntry, signal?: AbortSignal): Promise<string>;
 }
 
-export const DEFAULT_FEED_URL =
-  'https://github.com/betagouv/beta.gouv.fr/tree/d919d8a8f4fc2ef945d3665a230d5fe2702dda7d/content/_jobs';
+export { DEFAULT_FEED_URL } from './feed-url';
 
 /** Returns the source a URL designates, or a FeedError saying why it is not a feed we know. */
 export function sourceForUrl(url: string): FeedSource {

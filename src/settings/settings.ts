@@ -4,7 +4,7 @@
  * migrated to the current version, then validated and repaired field by field,
  * never trusted whole.
  */
-import { DEFAULT_FEED_URL } from '../feed/source';
+import { DEFAULT_FEED_URL } from '../feed/feed-url';
 
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 2;

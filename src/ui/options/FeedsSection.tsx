@@ -1,13 +1,261 @@
-import { t } from '../i18n';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { FeedCheckFailure, FeedCheckResult } from '../../feed/check-result';
+import { feedKindOfUrl, parseFeedUrl, type FeedKind } from '../../feed/feed-url';
+import type { SourceStatus } from '../../sync/status';
+import { formatTime } from '../format';
+import { t, type MessageKey } from '../i18n';
 
 /** What the feeds section reads and does outside itself. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface FeedsSources {}
+export interface FeedsSources {
+  /** The configured feed URLs (settings.feeds). */
+  loadFeeds(): Promise<string[]>;
+  /** Each feed's last sync, as the background records it. */
+  loadStatus(): Promise<SourceStatus[]>;
+  /** Calls `listener` when the feeds or their sync status change; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+  /**
+   * Asks for the host permissions the feed is read with. Called first thing in the
+   * click: a browser only shows its prompt during a user gesture.
+   */
+  requestAccess(url: string): Promise<boolean>;
+  /** Has the background list the feed once (it holds the host permissions). */
+  checkFeed(url: string): Promise<FeedCheckResult>;
+  /** Changes the stored feed list (read, changed, written); answers the list saved. */
+  saveFeeds(change: (feeds: string[]) => string[]): Promise<string[]>;
+  /** Gives back the optional host permissions `url` used that nothing else needs. */
+  releaseAccess(url: string, remainingFeeds: string[]): Promise<void>;
+  syncNow(): Promise<void>;
+}
 
-export function FeedsSection(_props: { sources: FeedsSources }) {
+const KIND_KEYS: Record<FeedKind, MessageKey> = {
+  github: 'optionsFeedsKindGithub',
+  'static-index': 'optionsFeedsKindStaticIndex',
+  'jobs-json': 'optionsFeedsKindJobsJson',
+};
+
+export function kindLabel(url: string): string {
+  const kind = feedKindOfUrl(url);
+  return t(kind ? KIND_KEYS[kind] : 'optionsFeedsKindUnknown');
+}
+
+/** Why a feed was refused or failed, in plain words (the technical sentence is shown apart). */
+export function problemText(reason: FeedCheckFailure, detail: { status?: number; retryAt?: string } = {}): string {
+  switch (reason) {
+    case 'invalid-url':
+      return t('optionsFeedsProblemInvalidUrl');
+    case 'unrecognised':
+      return t('optionsFeedsProblemUnrecognised');
+    case 'offline':
+      return t('optionsFeedsProblemOffline');
+    case 'http':
+      if (detail.status === 404) return t('optionsFeedsProblemNotFound');
+      return detail.status ? t('optionsFeedsProblemHttpStatus', String(detail.status)) : t('optionsFeedsProblemHttp');
+    case 'rate-limited':
+      return detail.retryAt ? t('optionsFeedsProblemRateLimitedUntil', formatTime(detail.retryAt)) : t('optionsFeedsProblemRateLimited');
+    case 'timeout':
+      return t('optionsFeedsProblemTimeout');
+    case 'invalid-body':
+      return t('optionsFeedsProblemNotAFeed');
+    case 'empty':
+      return t('optionsFeedsProblemEmpty');
+    default:
+      // 'unknown', and whatever else a stored status may carry.
+      return t('optionsFeedsProblemUnknown');
+  }
+}
+
+function hostOf(url: string): string {
+  return parseFeedUrl(url)?.hostname ?? url;
+}
+
+function FeedStatus({ status }: { status: SourceStatus | undefined }) {
+  if (!status || (!status.lastSuccessAt && !status.lastError)) return <p class="options__hint">{t('optionsFeedsNeverSynced')}</p>;
+  const { lastError, lastSuccessAt, counts } = status;
+  return (
+    <div>
+      {lastSuccessAt && (
+        <p>
+          {t('optionsFeedsLastSuccess', [formatTime(lastSuccessAt), String(counts?.stored ?? 0), String(counts?.open ?? 0)])}
+          {counts && counts.rejected > 0 ? ` ${t('optionsFeedsRejected', String(counts.rejected))}` : ''}
+        </p>
+      )}
+      {lastError && (
+        <>
+          <p class="error" data-feed-error={lastError.kind}>
+            {t('optionsFeedsLastFailure', [formatTime(lastError.at), problemText(lastError.kind)])}
+            {status.nextRetryAt ? ` ${t('optionsFeedsNextRetry', formatTime(status.nextRetryAt))}` : ''}
+          </p>
+          <details>
+            <summary>{t('optionsFeedsDetails')}</summary>
+            <p class="options__hint">{lastError.message}</p>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}
+
+type Notice = { tone: 'info' | 'error'; text: string; detail?: string };
+
+export function FeedsSection({ sources }: { sources: FeedsSources }) {
+  const [feeds, setFeeds] = useState<string[] | null>(null);
+  const [statuses, setStatuses] = useState<SourceStatus[]>([]);
+  const [address, setAddress] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [addNotice, setAddNotice] = useState<Notice | null>(null);
+  const [syncing, setSyncing] = useState(false);
+  const [syncNotice, setSyncNotice] = useState<Notice | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+
+  const reload = useCallback(async () => {
+    const [loadedFeeds, loadedStatus] = await Promise.all([sources.loadFeeds(), sources.loadStatus()]);
+    setFeeds(loadedFeeds);
+    setStatuses(loadedStatus);
+  }, [sources]);
+
+  useEffect(() => {
+    void reload();
+    return sources.onChange(() => void reload());
+  }, [sources, reload]);
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    if (adding) return;
+    const url = address.trim();
+    if (url === '') return setAddNotice({ tone: 'error', text: t('optionsFeedsEmptyInput') });
+    if (!parseFeedUrl(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText('invalid-url')) });
+    if (!feedKindOfUrl(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText('unrecognised')) });
+    if (feeds?.includes(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsDuplicate') });
+    // Before any await: the browser shows its permission prompt only within the click.
+    const access = sources.requestAccess(url).catch(() => false);
+    setAdding(true);
+    setAddNotice({ tone: 'info', text: t('optionsFeedsChecking') });
+    void (async () => {
+      try {
+        if (!(await access)) {
+          setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', t('optionsFeedsPermissionRefused', hostOf(url))) });
+          return;
+        }
+        const result = await sources.checkFeed(url);
+        if (!result.ok) {
+          // Nothing is saved; a permission granted for this check alone is given back.
+          await sources.releaseAccess(url, feeds ?? []).catch(() => undefined);
+          setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText(result.reason, result)), detail: result.error });
+          return;
+        }
+        const saved = await sources.saveFeeds((current) => (current.includes(url) ? current : [...current, url]));
+        setFeeds(saved);
+        setAddress('');
+        setAddNotice({ tone: 'info', text: t('optionsFeedsAdded', [t(KIND_KEYS[result.kind]), String(result.offers)]) });
+      } catch (error) {
+        setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText('unknown')), detail: error instanceof Error ? error.message : String(error) });
+      } finally {
+        setAdding(false);
+      }
+    })();
+  }
+
+  async function remove(url: string) {
+    try {
+      const saved = await sources.saveFeeds((current) => current.filter((feed) => feed !== url));
+      setFeeds(saved);
+      await sources.releaseAccess(url, saved).catch(() => undefined);
+      setAddNotice({ tone: 'info', text: t('optionsFeedsRemoved', url) });
+    } catch (error) {
+      setAddNotice({ tone: 'error', text: problemText('unknown'), detail: error instanceof Error ? error.message : String(error) });
+    }
+    // The button is gone with its row: the focus goes back to the section, not to the page's top.
+    title.current?.focus();
+  }
+
+  async function syncNow() {
+    setSyncing(true);
+    setSyncNotice({ tone: 'info', text: t('optionsFeedsSyncing') });
+    try {
+      await sources.syncNow();
+      setSyncNotice({ tone: 'info', text: t('optionsFeedsSyncDone') });
+      await reload();
+    } catch (error) {
+      setSyncNotice({ tone: 'error', text: t('optionsFeedsSyncFailed', error instanceof Error ? error.message : String(error)) });
+    } finally {
+      setSyncing(false);
+    }
+  }
+
+  const statusOf = (url: string) => statuses.find((status) => status.url === url);
+
   return (
     <section class="options__section" aria-labelledby="options-feeds" data-section="feeds">
-      <h2 id="options-feeds">{t('optionsFeedsTitle')}</h2>
+      <h2 id="options-feeds" tabIndex={-1} ref={title}>
+        {t('optionsFeedsTitle')}
+      </h2>
+      <p class="options__hint">{t('optionsFeedsIntro')}</p>
+
+      <h3 id="options-feeds-list">{t('optionsFeedsListTitle')}</h3>
+      {feeds !== null && feeds.length === 0 && <p data-feeds-empty>{t('optionsFeedsNone')}</p>}
+      {feeds !== null && feeds.length > 0 && (
+        <ul class="options__list" aria-labelledby="options-feeds-list">
+          {feeds.map((url, index) => (
+            <li key={url} data-feed={url}>
+              <div class="options__feed">
+                <p>
+                  <strong>{kindLabel(url)}</strong> · <code id={`options-feed-${index}`} class="options__feed-url">{url}</code>
+                </p>
+                <FeedStatus status={statusOf(url)} />
+              </div>
+              <button type="button" data-action="remove-feed" aria-describedby={`options-feed-${index}`} onClick={() => void remove(url)}>
+                {t('optionsFeedsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="options__row">
+        <button type="button" data-action="sync-now" disabled={syncing || feeds === null || feeds.length === 0} aria-busy={syncing} onClick={() => void syncNow()}>
+          {t('optionsFeedsSyncNow')}
+        </button>
+        <span aria-live="polite" data-feeds-sync-notice class={syncNotice?.tone === 'error' ? 'error' : undefined}>
+          {syncNotice?.text ?? ''}
+        </span>
+      </div>
+
+      <h3>{t('optionsFeedsAddTitle')}</h3>
+      <form onSubmit={onSubmit} noValidate data-form="add-feed">
+        <div class="options__row">
+          <label for="options-feed-url">{t('optionsFeedsAddLabel')}</label>
+          <input
+            id="options-feed-url"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            value={address}
+            aria-describedby={addNotice?.tone === 'error' ? 'options-feed-url-hint options-feed-url-error' : 'options-feed-url-hint'}
+            aria-invalid={addNotice?.tone === 'error'}
+            onInput={(event) => setAddress((event.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" disabled={adding} aria-busy={adding}>
+            {t('optionsFeedsAdd')}
+          </button>
+        </div>
+        <p id="options-feed-url-hint" class="options__hint">
+          {t('optionsFeedsAddHint')}
+        </p>
+      </form>
+      <div aria-live="polite" data-feeds-notice>
+        {addNotice?.tone === 'info' && <p>{addNotice.text}</p>}
+      </div>
+      {addNotice?.tone === 'error' && (
+        <div role="alert" id="options-feed-url-error" data-feeds-error>
+          <p class="error">{addNotice.text}</p>
+          {addNotice.detail && (
+            <details>
+              <summary>{t('optionsFeedsDetails')}</summary>
+              <p class="options__hint">{addNotice.detail}</p>
+            </details>
+          )}
+        </div>
+      )}
     </section>
   );
 }
