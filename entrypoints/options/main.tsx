@@ -11,7 +11,7 @@ import '@/assets/theme.css';
 import './style.css';
 
 void (async () => {
-  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaultSettings());
+  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaultSettings(import.meta.env.WXT_FEED_URL));
   await useLanguage(settings.language);
   document.documentElement.lang = uiLanguage();
   document.title = `Beta Radar · ${document.title}`;

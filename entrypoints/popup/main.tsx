@@ -136,7 +136,7 @@ const sources: PopupSources = {
 
 // The language chosen in the options (if any) is loaded before the first paint, beside the docs read.
 void (async () => {
-  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaultSettings());
+  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaultSettings(import.meta.env.WXT_FEED_URL));
   await useLanguage(settings.language);
   document.documentElement.lang = uiLanguage();
   render(<PopupApp sources={sources} focusKey={new URLSearchParams(location.search).get('offer')} />, document.getElementById('app')!);
