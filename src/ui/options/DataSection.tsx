@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import {
   backupFileName,
@@ -83,6 +83,23 @@ export function DataSection({ sources }: { sources: DataSources }) {
   const [importStatus, setImportStatus] = useState<Status>(NONE);
   const [eraseStatus, setEraseStatus] = useState<Status>(NONE);
   const [confirming, setConfirming] = useState(false);
+  // Cancelling puts the focus back on the button that asked, not on the page's top.
+  const eraseButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const [refocusErase, setRefocusErase] = useState(false);
+  useEffect(() => {
+    if (!refocusErase) return;
+    eraseButton.current?.focus();
+    setRefocusErase(false);
+  }, [refocusErase]);
+  // The question starts on "cancel", the safe answer to a key pressed by habit.
+  useEffect(() => {
+    if (confirming) cancelButton.current?.focus();
+  }, [confirming]);
+  function cancelErase() {
+    setConfirming(false);
+    setRefocusErase(true);
+  }
   const busy = [exportStatus, importStatus, eraseStatus].some((s) => s.kind === 'busy');
 
   async function exportData() {
@@ -157,20 +174,29 @@ export function DataSection({ sources }: { sources: DataSources }) {
       <h3>{t('optionsDataEraseTitle')}</h3>
       <p class="options__hint">{t('optionsDataEraseHint')}</p>
       {confirming ? (
-        <div class="options__row" role="group" aria-labelledby="options-data-erase-question">
+        // Keyed apart: Preact must not turn the clicked "erase" button into "yes, erase" (a double click would confirm).
+        <div
+          key="confirm"
+          class="options__row"
+          role="group"
+          aria-labelledby="options-data-erase-question"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') cancelErase();
+          }}
+        >
           <p id="options-data-erase-question">
             <strong>{t('optionsDataEraseQuestion')}</strong>
           </p>
           <button type="button" data-action="erase-confirm" onClick={() => void eraseAll()}>
             {t('optionsDataEraseConfirm')}
           </button>
-          <button type="button" data-action="erase-cancel" onClick={() => setConfirming(false)} autoFocus>
+          <button type="button" data-action="erase-cancel" ref={cancelButton} onClick={cancelErase}>
             {t('optionsDataEraseCancel')}
           </button>
         </div>
       ) : (
-        <div class="options__row">
-          <button type="button" data-action="erase" disabled={busy} onClick={() => setConfirming(true)}>
+        <div key="ask" class="options__row">
+          <button type="button" ref={eraseButton} data-action="erase" disabled={busy} onClick={() => setConfirming(true)}>
             {t('optionsDataErase')}
           </button>
         </div>
