@@ -1,4 +1,4 @@
-import { clearBadge, markSeen, openDatabase, readCachedStartups, readSearchDocs, readSearchHeader, setFavourite } from '@/src/store/db';
+import { clearBadge, deleteDatabase, markSeen, mergeUserMarks, openDatabase, readCachedStartups, readSearchDocs, readSearchHeader, setFavourite } from '@/src/store/db';
 import { createSyncRunner, type SyncTrigger } from '@/src/sync/runner';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import { loadStartupResolver } from '@/src/sync/startups';
@@ -15,6 +15,8 @@ import { useLanguage } from '@/src/ui/i18n';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, withJobPostingSite } from '@/src/settings/sites';
 import { checkFeed } from '@/src/feed/check';
 import { injectIntoOpenTabs, syncJobPostingScript, type JobPostingBrowser } from '@/src/sites/job-posting-sites';
+import { eraseEverything, type EraseBrowser } from '@/src/settings/erase-all';
+import type { UserMarks } from '@/src/settings/marks';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';
@@ -172,6 +174,20 @@ export default defineBackground(() => {
       case 'options/check-feed':
         // The background fetches: it holds the host permissions, so the listing is read without CORS.
         return checkFeed((envelope.payload as { url: string }).url);
+      case 'options/erase-all':
+        // Then as a new install: the alarm, the first (silent) sync, the detector's registration.
+        return eraseEverything(browser as unknown as EraseBrowser, {
+          deleteDatabase,
+          clearBadge: () => (browser.action ?? browser.browserAction).setBadgeText({ text: '' }),
+          startAfresh: () => void Promise.all([scheduleSync(), sync('install'), refreshJobPostingScript(false)]),
+        }).then(() => ({ ok: true }));
+      case 'options/import-marks':
+        return (async () => {
+          const db = await openDatabase();
+          const counts = await mergeUserMarks(db, envelope.payload as UserMarks);
+          await updateBadge(db);
+          return counts;
+        })();
       case 'popup/set-favourite':
         return (async () => {
           const { key, favourite } = envelope.payload as { key: string; favourite: boolean };

@@ -7,6 +7,7 @@ import type { FeedCheckResult } from './feed/check-result';
 import type { CardMatch, CardQuery } from './match/types';
 import type { CardFields } from './sites/types';
 import { webOrigin } from './settings/sites';
+import { checkUserMarks, type UserMarks } from './settings/marks';
 
 export interface PopupToBackground {
   /** Sync every feed now (backoff does not apply; a host's rate limit does). */
@@ -30,6 +31,8 @@ export interface PopupToBackground {
   'options/check-feed': { request: { url: string }; response: FeedCheckResult };
   /** Options page: erase every posting, setting, alert, favourite and seen mark, then start afresh. */
   'options/erase-all': { request: Record<string, never>; response: { ok: true } };
+  /** Options page: merge an imported file's favourites and seen marks into the user's own (one transaction). */
+  'options/import-marks': { request: UserMarks; response: { favourites: number; seen: number } };
 }
 
 export type PopupMessageType = keyof PopupToBackground;
@@ -69,6 +72,10 @@ export function readPopupEnvelope(message: unknown): Envelope | null {
   if (type === 'options/check-feed') {
     const { url } = payload as { url?: unknown };
     return typeof url === 'string' && url.length <= 2_000 ? { type, payload: { url } } : null;
+  }
+  if (type === 'options/import-marks') {
+    const checked = checkUserMarks(payload);
+    return checked.ok ? { type, payload: checked.marks } : null;
   }
   if (type === 'popup/set-favourite') {
     const { key, favourite } = payload as { key?: unknown; favourite?: unknown };

@@ -415,3 +415,42 @@ export async function readSearchSources(db: Database): Promise<{ revision: numbe
     startups: (cache as CachedStartups | undefined)?.startups ?? [],
   };
 }
+
+/**
+ * Merges imported marks into the user's own, in one transaction (all or none): a
+ * favourite stays starred; a seen date keeps the later of the two, and a "new" mark
+ * announced before that date is cleared (the offer was seen after it was announced).
+ * Answers how many postings each list touched.
+ */
+export async function mergeUserMarks(
+  db: Database,
+  marks: { favourites: readonly string[]; seen: readonly { key: string; seenAt: string }[] },
+): Promise<{ favourites: number; seen: number }> {
+  const tx = db.transaction('userState', 'readwrite');
+  const merged = new Map<string, UserPostingState>();
+  const current = async (key: string): Promise<UserPostingState> =>
+    merged.get(key) ?? (await tx.store.get(key)) ?? { key, favourite: false, seenAt: null, newSince: null };
+  // One key at a time: a key both starred and seen is read once and written once, with both marks.
+  for (const key of marks.favourites) merged.set(key, { ...(await current(key)), favourite: true });
+  for (const { key, seenAt } of marks.seen) {
+    const old = await current(key);
+    const later = old.seenAt !== null && Date.parse(old.seenAt) >= Date.parse(seenAt) ? old.seenAt : seenAt;
+    const newSince = old.newSince !== null && Date.parse(old.newSince) <= Date.parse(later) ? null : old.newSince;
+    merged.set(key, { ...old, seenAt: later, newSince });
+  }
+  await Promise.all([...[...merged.values()].map((state) => tx.store.put(state)), tx.done]);
+  return { favourites: marks.favourites.length, seen: marks.seen.length };
+}
+
+/**
+ * Deletes the whole database ("erase everything"). Open connections close on the
+ * `versionchange` this sends (see {@link openDatabase}'s `blocking`), so the deletion
+ * does not wait on open pages; the next {@link openDatabase} starts afresh.
+ */
+export function deleteDatabase(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`could not delete ${DB_NAME}`));
+  });
+}
