@@ -18,6 +18,9 @@ import { fileURLToPath } from 'node:url';
 /** Sites the user may enable the JobPosting detector on: any web page, one origin at a time, never at install. */
 const OPTIONAL_SITE_ACCESS = ['https://*/*', 'http://*/*'];
 
+/** Made by scripts/make-icons.mjs into public/icon/; WXT lists them as `icons`, the toolbar button needs them too. */
+const TOOLBAR_ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [String(size), `icon/${size}.png`]));
+
 // gray-matter's lib/engines.js (js-yaml with `new Function`, a JavaScript engine with
 // `eval`) is replaced by our YAML-only engines. Only gray-matter requires a module by
 // these exact specifiers (checked across node_modules).
@@ -31,6 +34,25 @@ export default defineConfig({
   // The demo builds beside the release build so it never replaces it.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // `wxt zip` (npm run zip): the store packages, and for Firefox the sources its reviewers rebuild
+  // from. The sources are an allow-list of what the build reads, so nothing else (tests, fixtures,
+  // benches, screenshots, local output) can slip into an upload; README.md says how to rebuild.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'PRIVACY.md',
+      'ARCHITECTURE.md',
+      'assets/**',
+      'entrypoints/**',
+      'public/**',
+      'src/**',
+    ],
+    excludeSources: ['demo-output/**', 'test-results/**', 'docs/**'],
+  },
   vite: () => ({
     plugins: [preact()],
     resolve: {
@@ -61,6 +83,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'],
     host_permissions: feedHostPermissions(process.env.WXT_FEED_URL),
     ...(manifestVersion === 3 ? { optional_host_permissions: OPTIONAL_SITE_ACCESS } : { optional_permissions: OPTIONAL_SITE_ACCESS }),
+    // WXT fills in the popup; the icon is ours (MV2 calls the same button `browser_action`).
+    [manifestVersion === 3 ? 'action' : 'browser_action']: { default_icon: TOOLBAR_ICONS },
     // Typing `bg` then a query in the address bar searches the offers.
     omnibox: { keyword: 'bg' },
     // A shortcut that opens the popup (the user can change it in the browser's shortcut settings).
