@@ -415,3 +415,9 @@ export async function readSearchSources(db: Database): Promise<{ revision: numbe
     startups: (cache as CachedStartups | undefined)?.startups ?? [],
   };
 }
+
+/** When the oldest pending announcement was made, without taking it (a digest or quiet hours hold them), or null. */
+export async function oldestAnnouncementAt(db: Database): Promise<string | null> {
+  const all = await db.getAll('announcements');
+  return all.reduce<string | null>((oldest, a) => (oldest === null || a.createdAt < oldest ? a.createdAt : oldest), null);
+}
