@@ -69,26 +69,32 @@ function AlertEditor({ alert, choices, onSave, onCancel }: { alert: Alert; choic
   };
   return (
     <form class="options__row" onSubmit={submit} data-alert-editor={alert.id}>
-      <label for={`${id}-query`}>{t('optionsNotifyAlertQuery')}</label>
-      <input id={`${id}-query`} type="text" ref={queryInput} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-      <label for={`${id}-domaine`}>{t('optionsNotifyAlertDomaineLabel')}</label>
-      <select id={`${id}-domaine`} value={filters.domaine ?? ''} onChange={(e) => setFilters({ ...filters, domaine: e.currentTarget.value || undefined })}>
-        <option value="">{t('optionsNotifyAlertAnyDomaine')}</option>
-        {domaines.map((d) => (
-          <option key={d} value={d}>
-            {d}
-          </option>
-        ))}
-      </select>
-      <label for={`${id}-startup`}>{t('optionsNotifyAlertStartupLabel')}</label>
-      <select id={`${id}-startup`} value={filters.startup ?? ''} onChange={(e) => setFilters({ ...filters, startup: e.currentTarget.value || undefined })}>
-        <option value="">{t('optionsNotifyAlertAnyStartup')}</option>
-        {startups.map((s) => (
-          <option key={s.value} value={s.value}>
-            {s.label}
-          </option>
-        ))}
-      </select>
+      <label>
+        {t('optionsNotifyAlertQuery')}
+        <input id={`${id}-query`} type="text" ref={queryInput} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('optionsNotifyAlertDomaineLabel')}
+        <select value={filters.domaine ?? ''} onChange={(e) => setFilters({ ...filters, domaine: e.currentTarget.value || undefined })}>
+          <option value="">{t('optionsNotifyAlertAnyDomaine')}</option>
+          {domaines.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('optionsNotifyAlertStartupLabel')}
+        <select value={filters.startup ?? ''} onChange={(e) => setFilters({ ...filters, startup: e.currentTarget.value || undefined })}>
+          <option value="">{t('optionsNotifyAlertAnyStartup')}</option>
+          {startups.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         <input type="checkbox" checked={filters.junior === true} onChange={(e) => setFilters({ ...filters, junior: e.currentTarget.checked || undefined })} />
         {t('optionsNotifyAlertJuniorLabel')}
@@ -275,53 +281,55 @@ export function NotificationsSection({ sources }: { sources: NotificationsSource
           />
         </div>
         <p class="options__hint">{t('optionsNotifyQuietHint')}</p>
-
-        <div class="options__row">
-          <label for={`${ID}-max`}>{t('optionsNotifyMax')}</label>
-          <input
-            id={`${ID}-max`}
-            type="number"
-            min={1}
-            max={MAX_PER_BATCH_LIMIT}
-            value={settings.maxPerBatch}
-            onChange={(e) => {
-              const maxPerBatch = integerFrom(e.currentTarget.value, 1, MAX_PER_BATCH_LIMIT);
-              if (maxPerBatch !== null) change((s) => ({ ...s, maxPerBatch }));
-            }}
-            data-setting="max-per-batch"
-          />
-        </div>
-        <p class="options__hint">{t('optionsNotifyMaxHint')}</p>
-
-        <div class="options__row">
-          <label>
-            <input
-              type="checkbox"
-              checked={settings.closingSoon.enabled}
-              onChange={(e) => {
-                const enabled = e.currentTarget.checked;
-                change((s) => ({ ...s, closingSoon: { ...s.closingSoon, enabled } }));
-              }}
-              data-setting="closing"
-            />
-            {t('optionsNotifyClosing')}
-          </label>
-          <label for={`${ID}-closing-days`}>{t('optionsNotifyClosingDays')}</label>
-          <input
-            id={`${ID}-closing-days`}
-            type="number"
-            min={1}
-            max={MAX_CLOSING_SOON_DAYS}
-            value={settings.closingSoon.daysBefore}
-            disabled={!settings.closingSoon.enabled}
-            onChange={(e) => {
-              const daysBefore = integerFrom(e.currentTarget.value, 1, MAX_CLOSING_SOON_DAYS);
-              if (daysBefore !== null) change((s) => ({ ...s, closingSoon: { ...s.closingSoon, daysBefore } }));
-            }}
-            data-setting="closing-days"
-          />
-        </div>
       </fieldset>
+
+      <div class="options__row">
+        <label for={`${ID}-max`}>{t('optionsNotifyMax')}</label>
+        <input
+          id={`${ID}-max`}
+          type="number"
+          min={1}
+          max={MAX_PER_BATCH_LIMIT}
+          value={settings.maxPerBatch}
+          disabled={off}
+          onChange={(e) => {
+            const maxPerBatch = integerFrom(e.currentTarget.value, 1, MAX_PER_BATCH_LIMIT);
+            if (maxPerBatch !== null) change((s) => ({ ...s, maxPerBatch }));
+          }}
+          data-setting="max-per-batch"
+        />
+      </div>
+      <p class="options__hint">{t('optionsNotifyMaxHint')}</p>
+
+      <div class="options__row">
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.closingSoon.enabled}
+            disabled={off}
+            onChange={(e) => {
+              const enabled = e.currentTarget.checked;
+              change((s) => ({ ...s, closingSoon: { ...s.closingSoon, enabled } }));
+            }}
+            data-setting="closing"
+          />
+          {t('optionsNotifyClosing')}
+        </label>
+        <label for={`${ID}-closing-days`}>{t('optionsNotifyClosingDays')}</label>
+        <input
+          id={`${ID}-closing-days`}
+          type="number"
+          min={1}
+          max={MAX_CLOSING_SOON_DAYS}
+          value={settings.closingSoon.daysBefore}
+          disabled={off || !settings.closingSoon.enabled}
+          onChange={(e) => {
+            const daysBefore = integerFrom(e.currentTarget.value, 1, MAX_CLOSING_SOON_DAYS);
+            if (daysBefore !== null) change((s) => ({ ...s, closingSoon: { ...s.closingSoon, daysBefore } }));
+          }}
+          data-setting="closing-days"
+        />
+      </div>
 
       <h3 id={`${ID}-alerts`}>{t('optionsNotifyAlertsTitle')}</h3>
       <p class="options__hint">{t('optionsNotifyAlertsHint')}</p>
