@@ -5,7 +5,7 @@ import { loadStartupResolver } from '@/src/sync/startups';
 import { refreshSearchIndex } from '@/src/sync/search-index';
 import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
 import { ALERTS_KEY, readAlerts } from '@/src/notify/alerts';
-import { announce, updateBadge } from '@/src/notify/notifier';
+import { announce, CLOSING_SOON_ALARM, NOTIFY_ALARM, updateBadge } from '@/src/notify/notifier';
 import { postingKeyOfNotification } from '@/src/notify/plan';
 import { isFromContentScript, isFromExtensionPage, readContentEnvelope, readPopupEnvelope } from '@/src/messages';
 import { createMatcher, type Matcher } from '@/src/match/matcher';
@@ -40,14 +40,21 @@ export default defineBackground(() => {
 
   async function sync(trigger: SyncTrigger) {
     const reports = await runner.run(trigger);
+    await notify();
+    await scheduleRetry();
+    return reports;
+  }
+
+  /** Shows what is due (new offers once the mode and quiet hours allow, closing-soon reminders) and sets the next wake-up. */
+  async function notify(): Promise<number> {
     const settings = await getSettings();
     // Notifications speak the language chosen in the options.
     await useLanguage(settings.language);
     const alerts = readAlerts((await browser.storage.local.get(ALERTS_KEY))[ALERTS_KEY]);
-    await announce(await openDatabase(), { enabled: settings.notifications.enabled, alerts });
-    await scheduleRetry();
-    return reports;
+    return announce(await openDatabase(), { settings: settings.notifications, alerts });
   }
+
+  const scheduleClosingSoon = () => browser.alarms.create(CLOSING_SOON_ALARM, { delayInMinutes: 1, periodInMinutes: 24 * 60 });
 
   async function scheduleSync(): Promise<void> {
     const { syncIntervalMinutes } = await getSettings();
@@ -85,17 +92,20 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     // Alarms do not survive an update: create them again on install and update, not on every start.
     void scheduleSync();
+    void scheduleClosingSoon();
     void sync('install');
     refreshJobPostingScript(false);
   });
   browser.runtime.onStartup.addListener(() => {
     void browser.alarms.get(SYNC_ALARM).then((alarm) => (alarm ? undefined : scheduleSync()));
+    void browser.alarms.get(CLOSING_SOON_ALARM).then((alarm) => (alarm ? undefined : scheduleClosingSoon()));
     void sync('startup');
     refreshJobPostingScript(false);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void sync('alarm');
     if (alarm.name === RETRY_ALARM) void sync('retry');
+    if (alarm.name === NOTIFY_ALARM || alarm.name === CLOSING_SOON_ALARM) void notify();
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
@@ -104,6 +114,8 @@ export default defineBackground(() => {
       const after = readSettings(changes[SETTINGS_KEY]?.newValue, defaults);
       if (before.syncIntervalMinutes !== after.syncIntervalMinutes) void scheduleSync();
       if (before.feeds.join('\n') !== after.feeds.join('\n')) void sync('settings');
+      // A new mode or quiet hours may make held notifications due now, or move their alarm.
+      if (JSON.stringify(before.notifications) !== JSON.stringify(after.notifications)) void notify();
     }
     if (SITE_SETTINGS_KEY in changes) {
       const before = readSiteSettings(changes[SITE_SETTINGS_KEY]?.oldValue).jobPostingSites;

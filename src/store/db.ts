@@ -454,3 +454,9 @@ export function deleteDatabase(): Promise<void> {
     request.onerror = () => reject(request.error ?? new Error(`could not delete ${DB_NAME}`));
   });
 }
+
+/** When the oldest pending announcement was made, without taking it (a digest or quiet hours hold them), or null. */
+export async function oldestAnnouncementAt(db: Database): Promise<string | null> {
+  const all = await db.getAll('announcements');
+  return all.reduce<string | null>((oldest, a) => (oldest === null || a.createdAt < oldest ? a.createdAt : oldest), null);
+}

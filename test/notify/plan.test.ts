@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planNotifications, postingKeyOfNotification, type NotificationTexts } from '../../src/notify/plan';
+import { planClosingReminders, planNotifications, postingKeyOfNotification, type NotificationTexts } from '../../src/notify/plan';
+import { dueClosingReminders } from '../../src/notify/closing';
 import { matchesAlert, readAlerts, type Alert } from '../../src/notify/alerts';
 import type { PendingAnnouncement, StoredPosting } from '../../src/store/db';
 
@@ -38,8 +39,10 @@ function stored(id: string, title: string, extra: Partial<StoredPosting> = {}): 
 
 const texts: NotificationTexts = {
   offer: (p) => ({ title: p.title, message: p.startupRef ?? '' }),
-  group: (count) => ({ title: `${count} new`, message: '' }),
+  more: (count, postings) => ({ title: `${count} more`, message: postings.map((p) => p.title).join(', ') }),
   summary: (count) => ({ title: 'ready', message: `${count} open` }),
+  closing: (r) => ({ title: `closing: ${r.posting.title}`, message: `until ${r.lastDay}` }),
+  moreClosing: (count) => ({ title: `${count} more closing`, message: '' }),
 };
 
 const offers = (...keys: string[]): PendingAnnouncement => ({ createdAt: '2024-01-02T00:00:00Z', sourceId: 'feed', kind: 'offers', postingKeys: keys });
@@ -58,11 +61,35 @@ describe('planNotifications', () => {
     expect(postingKeyOfNotification(plans[0]!.id)).toBe('feed a');
   });
 
-  it('groups more than three offers into one notification', () => {
+  it('shows at most three by default, then one notification for the rest', () => {
     const plans = planNotifications([offers('feed a', 'feed b'), offers('feed c', 'feed d')], postings, { enabled: true, alerts: [] }, texts);
-    expect(plans).toHaveLength(1);
-    expect(plans[0]).toMatchObject({ title: '4 new', postingKey: null });
-    expect(postingKeyOfNotification(plans[0]!.id)).toBeNull();
+    expect(plans.map((p) => [p.title, p.postingKey])).toEqual([
+      ['Développeur·se', 'feed a'],
+      ['Designer', 'feed b'],
+      ['Chargé(e) de déploiement', 'feed c'],
+      ['1 more', null],
+    ]);
+    expect(postingKeyOfNotification(plans[3]!.id)).toBeNull();
+  });
+
+  it('follows the chosen limit: N separate notifications, then one summing up the others', () => {
+    const all = [offers('feed a', 'feed b', 'feed c', 'feed d')];
+    const one = planNotifications(all, postings, { enabled: true, alerts: [], maxPerBatch: 1 }, texts);
+    expect(one.map((p) => p.title)).toEqual(['Développeur·se', '3 more']);
+    expect(one[1]!.message).toBe('Designer, Chargé(e) de déploiement, Data analyst');
+    // Exactly N offers: no summary.
+    expect(planNotifications(all, postings, { enabled: true, alerts: [], maxPerBatch: 4 }, texts).map((p) => p.postingKey)).toEqual(['feed a', 'feed b', 'feed c', 'feed d']);
+    // The first-sync line is not an offer: it does not count against the limit.
+    const summary: PendingAnnouncement = { createdAt: 'x', sourceId: 'feed', kind: 'summary', postingKeys: [], openCount: 7 };
+    expect(planNotifications([summary, offers('feed a', 'feed b')], postings, { enabled: true, alerts: [], maxPerBatch: 2 }, texts).map((p) => p.title)).toEqual([
+      'ready',
+      'Développeur·se',
+      'Designer',
+    ]);
+  });
+
+  it('counts the same offer once when two runs announced it', () => {
+    expect(planNotifications([offers('feed a'), offers('feed a')], postings, { enabled: true, alerts: [] }, texts)).toHaveLength(1);
   });
 
   it('sums up a first sync in one line', () => {
@@ -85,6 +112,22 @@ describe('planNotifications', () => {
     expect(plans.map((p) => p.postingKey)).toEqual(['feed a', 'feed b']);
     const dev: Alert[] = [{ id: '3', query: 'développeur', filters: {}, createdAt: '' }];
     expect(planNotifications([offers('feed a', 'feed b')], postings, { enabled: true, alerts: dev }, texts).map((p) => p.postingKey)).toEqual(['feed a']);
+  });
+});
+
+describe('planClosingReminders', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  const closing = ['a', 'b', 'c'].map((id, i) => stored(id, `Offre ${id}`, { depublicationDate: `2026-11-2${5 + i}` }));
+
+  it('one notification per favourite that closes soon, opening the offer; beyond the limit one for the rest', () => {
+    const due = dueClosingReminders(closing, {}, now, 5);
+    const plans = planClosingReminders(due, 2, texts);
+    expect(plans.map((p) => [p.title, p.message, p.postingKey])).toEqual([
+      ['closing: Offre a', 'until 2026-11-24', 'feed a'],
+      ['closing: Offre b', 'until 2026-11-25', 'feed b'],
+      ['1 more closing', '', null],
+    ]);
+    expect(postingKeyOfNotification(plans[0]!.id)).toBe('feed a');
   });
 });
 
