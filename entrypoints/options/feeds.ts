@@ -1,17 +1,14 @@
 import type { FeedsSources } from '@/src/ui/options/FeedsSection';
 import { readFeedCheckResult } from '@/src/feed/check-result';
 import { feedHostPatterns, hostPatternsToRelease } from '@/src/feed/feed-url';
-import { defaultSettings, readSettings, SETTINGS_KEY, type Settings } from '@/src/settings/settings';
+import { SETTINGS_KEY } from '@/src/settings/settings';
+import { settingsRecord } from './settings-store';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY } from '@/src/settings/sites';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import type { Envelope, PopupMessageType, PopupToBackground } from '@/src/messages';
 
 const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
   browser.runtime.sendMessage({ type, payload } satisfies Envelope<T>) as Promise<unknown>;
-
-async function readStoredSettings(): Promise<Settings> {
-  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaultSettings(import.meta.env.WXT_FEED_URL));
-}
 
 /** Hosts the manifest grants at install (Chrome's `host_permissions`, Firefox MV2's `permissions`): never given back. */
 function requiredHostPatterns(): string[] {
@@ -21,7 +18,7 @@ function requiredHostPatterns(): string[] {
 
 /** The feeds section's link to the browser. */
 export const feedsSources: FeedsSources = {
-  loadFeeds: async () => (await readStoredSettings()).feeds,
+  loadFeeds: async () => (await settingsRecord.load()).feeds,
   loadStatus: async () => Object.values(readSyncStatus((await browser.storage.local.get(SYNC_STATUS_KEY))[SYNC_STATUS_KEY])),
   onChange(listener) {
     const handler = (changes: Record<string, unknown>, area: string) => {
@@ -38,13 +35,7 @@ export const feedsSources: FeedsSources = {
       return { ok: false, reason: 'unknown', error: error instanceof Error ? error.message : String(error) };
     }
   },
-  async saveFeeds(change) {
-    // Read just before writing: the other sections save the same object.
-    const current = await readStoredSettings();
-    const feeds = change(current.feeds);
-    await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, feeds } });
-    return feeds;
-  },
+  saveFeeds: async (change) => (await settingsRecord.update((settings) => ({ ...settings, feeds: change(settings.feeds) }))).feeds,
   async releaseAccess(url, remainingFeeds) {
     const { jobPostingSites } = readSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
     const origins = hostPatternsToRelease(url, remainingFeeds, { required: requiredHostPatterns(), otherUses: jobPostingSites.map(originPattern) });

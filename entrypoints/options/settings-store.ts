@@ -1,36 +1,51 @@
 import { defaultSettings, readSettings, SETTINGS_KEY, type Settings } from '@/src/settings/settings';
+import { readSiteSettings, SITE_SETTINGS_KEY, type SiteSettings } from '@/src/settings/sites';
+import { ALERTS_KEY, readAlerts, type Alert } from '@/src/notify/alerts';
 
-// The build's feed is the default, as in the background: writing settings back must not swap it for another.
-const defaults = () => defaultSettings(import.meta.env.WXT_FEED_URL);
-
-/** The stored settings, repaired field by field. */
-export async function loadSettings(): Promise<Settings> {
-  return readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaults());
+/** One record of `storage.local` as the options page uses it: read repaired, changed in place, watched. */
+export interface StoredRecord<T> {
+  load(): Promise<T>;
+  /** Reads the stored value, applies `change`, repairs and writes the result back; resolves to what was written. */
+  update(change: (value: T) => T): Promise<T>;
+  /** Calls `listener` with each new value (from this page or elsewhere); returns the unsubscribe. */
+  watch(listener: (value: T) => void): () => void;
 }
-
-// One change at a time within the page: two sections saving at once would each write back the
-// other's old values.
-let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Reads the stored settings, applies one section's change and writes the whole back, so a
- * section changes only its own fields. Resolves to what was written.
+ * Several sections write the same record (`settings` holds feeds, notifications, interval and
+ * language): each change reads the stored value first and alters only its own fields, and the
+ * changes to one record run one at a time within the page, so two sections saving at once never
+ * write back each other's old values.
  */
-export function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
-  const next = queue.then(async () => {
-    const updated = readSettings(change(await loadSettings()), defaults());
-    await browser.storage.local.set({ [SETTINGS_KEY]: updated });
-    return updated;
-  });
-  queue = next.catch(() => undefined);
-  return next;
+export function storedRecord<T>(key: string, read: (raw: unknown) => T): StoredRecord<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const load = async () => read((await browser.storage.local.get(key))[key]);
+  return {
+    load,
+    update(change) {
+      const next = queue.then(async () => {
+        const updated = read(change(await load()));
+        await browser.storage.local.set({ [key]: updated });
+        return updated;
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    watch(listener) {
+      const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        if (area === 'local' && key in changes) listener(read(changes[key]?.newValue));
+      };
+      browser.storage.onChanged.addListener(handler);
+      return () => browser.storage.onChanged.removeListener(handler);
+    },
+  };
 }
 
-/** Calls `listener` with the settings each time they change (from this page or elsewhere); returns the unsubscribe. */
-export function watchSettings(listener: (settings: Settings) => void): () => void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(readSettings(changes[SETTINGS_KEY]?.newValue, defaults()));
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
-}
+// The build's feed is the default, as in the background: writing settings back must not swap it for another.
+export const settingsRecord = storedRecord<Settings>(SETTINGS_KEY, (raw) => readSettings(raw, defaultSettings(import.meta.env.WXT_FEED_URL)));
+export const siteSettingsRecord = storedRecord<SiteSettings>(SITE_SETTINGS_KEY, readSiteSettings);
+export const alertsRecord = storedRecord<Alert[]>(ALERTS_KEY, readAlerts);
+
+export const loadSettings = settingsRecord.load;
+export const updateSettings = settingsRecord.update;
+export const watchSettings = settingsRecord.watch;

@@ -1,27 +1,16 @@
 import type { JobSitesSources } from '@/src/ui/options/JobSitesSection';
-import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, withSite, type SiteSettings } from '@/src/settings/sites';
+import { originPattern, withSite, type SiteSettings } from '@/src/settings/sites';
+import { siteSettingsRecord } from './settings-store';
 import { SITE_ADAPTERS } from '@/src/sites/registry';
 import { disableJobPostingSite, enableJobPostingSite, requestJobPostingPermission } from '@/src/sites/job-posting-choice';
 
-async function loadSiteSettings(): Promise<SiteSettings> {
-  return readSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
-}
-
-async function updateSiteSettings(change: (settings: SiteSettings) => SiteSettings): Promise<void> {
-  await browser.storage.local.set({ [SITE_SETTINGS_KEY]: change(await loadSiteSettings()) });
-}
+const updateSiteSettings = async (change: (settings: SiteSettings) => SiteSettings) => void (await siteSettingsRecord.update(change));
 
 /** The sites section's link to the browser. */
 export const sitesSources: JobSitesSources = {
   sites: SITE_ADAPTERS.map(({ id, name, matches }) => ({ id, name, matches })),
-  loadSiteSettings,
-  watchSiteSettings(listener) {
-    const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && SITE_SETTINGS_KEY in changes) listener(readSiteSettings(changes[SITE_SETTINGS_KEY]?.newValue));
-    };
-    browser.storage.onChanged.addListener(handler);
-    return () => browser.storage.onChanged.removeListener(handler);
-  },
+  loadSiteSettings: siteSettingsRecord.load,
+  watchSiteSettings: siteSettingsRecord.watch,
   // Job-site tabs follow at once: their content scripts watch these settings.
   setSiteEnabled: (siteId, enabled) => updateSiteSettings((settings) => withSite(settings, siteId, enabled)),
   setShowSimilar: (show) => updateSiteSettings((settings) => ({ ...settings, showSimilar: show })),
