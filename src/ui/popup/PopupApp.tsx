@@ -277,7 +277,8 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
           autoFocus
           autoComplete="off"
           spellcheck={false}
-          aria-controls="results"
+          // Only while the list is there: a reference to a missing element is an invalid value.
+          aria-controls={hits.length > 0 ? 'results' : undefined}
           aria-activedescendant={active >= 0 ? `result-${active}` : undefined}
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={onKeyDown}
