@@ -3,7 +3,8 @@
 // English. The extension syncs a small synthetic feed (then one more offer, so the list has "new"
 // marks, one starred offer, and a second feed that fails) and a job-site tab is open, so the popup shows what a user
 // sees: results, new marks, a sync error, the site panel, highlighted matches, a result chosen
-// with the keyboard, an offer, and the empty state. The options page is checked whole, whatever
+// with the keyboard, an offer, and the empty state; and, on a site outside the list, the offer
+// to turn the JobPosting detector on. The options page is checked whole, whatever
 // sections it has when the test runs.
 //
 // Serious and critical violations fail the test. Moderate and minor ones are printed but do not
@@ -97,6 +98,9 @@ const UNREACHABLE_FEED = 'https://flux.exemple-en-panne.fr/index.json';
 const RICH_ID = POSTINGS[0]!.name.replace(/\.md$/, '');
 const FAVOURITE_ID = POSTINGS[1]!.name.replace(/\.md$/, '');
 const JOB_SITE = loadFixture('linkedin-search.html');
+/** A site outside the list whose host permission the extension holds, so the popup can read the tab's address. */
+const OTHER_SITE_URL = 'https://beta.gouv.fr/recrutement/';
+const OTHER_SITE_PAGE = '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Recrutement</title></head><body><main><h1>Nos offres</h1></main></body></html>';
 
 const SCHEMES = ['light', 'dark'] as const;
 const LANGUAGES = ['fr', 'en'] as const;
@@ -105,6 +109,7 @@ let browser: ExtensionBrowser;
 let server: FixtureServer;
 let feed: GitHubFeed;
 let jobSiteTabId: number;
+let otherSiteTabId: number;
 /** Every violation of every run, printed at the end whatever the outcome. */
 const reports: string[] = [];
 
@@ -120,6 +125,17 @@ async function openInScheme(path: string, scheme: (typeof SCHEMES)[number]): Pro
 async function setLanguage(language: (typeof LANGUAGES)[number]): Promise<void> {
   const stored = await getStorageLocal(browser.serviceWorker, SETTINGS_KEY);
   await setStorageLocal(browser.serviceWorker, { [SETTINGS_KEY]: { ...readSettings(stored[SETTINGS_KEY], defaultSettings()), language } });
+}
+
+/** The extension may not read every tab's address (content scripts grant no host access): a tab is found as the active one. */
+async function activeTabId(page: Page): Promise<number> {
+  await page.bringToFront();
+  const tabId = await browser.serviceWorker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).chrome;
+    return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  });
+  expect(tabId).toBeTypeOf('number');
+  return tabId!;
 }
 
 /** Runs axe, files the report, and returns the blocking violations as short lines. */
@@ -138,8 +154,13 @@ describe('accessibility (axe-core): popup and options, both schemes, both langua
         ? { headers: { 'content-type': 'text/html; charset=utf-8' }, body: JOB_SITE.html }
         : { status: 204 };
     const jobHost = new URL(JOB_SITE.url).hostname;
-    server = await startHttpsServer(byHost({ 'api.github.com': feed.router, 'raw.githubusercontent.com': feed.router, [jobHost]: jobSite }));
-    browser = await launchBrowser({ hosts: { 'api.github.com': server.port, 'raw.githubusercontent.com': server.port, [jobHost]: server.port } });
+    // beta.gouv.fr serves a plain page only (the optional startups registry is absent).
+    const otherSite = (request: { url: URL }) =>
+      request.url.pathname === new URL(OTHER_SITE_URL).pathname ? { headers: { 'content-type': 'text/html; charset=utf-8' }, body: OTHER_SITE_PAGE } : { status: 404 };
+    server = await startHttpsServer(byHost({ 'api.github.com': feed.router, 'raw.githubusercontent.com': feed.router, [jobHost]: jobSite, 'beta.gouv.fr': otherSite }));
+    browser = await launchBrowser({
+      hosts: { 'api.github.com': server.port, 'raw.githubusercontent.com': server.port, [jobHost]: server.port, 'beta.gouv.fr': server.port },
+    });
     const [first] = await waitForSyncRun(browser.serviceWorker);
 
     // A second sync finds one more open offer: it is announced and marked new in the list.
@@ -167,17 +188,11 @@ describe('accessibility (axe-core): popup and options, both schemes, both langua
     await popup.locator('[data-action="favourite"][aria-pressed="true"]').waitFor();
     await popup.close();
 
-    // The job site the popup's site panel is about.
+    // The job site the popup's site panel is about, and a site outside the list (the JobPosting detector's offer).
     const jobPage = await browser.newTab(JOB_SITE.url);
     await jobPage.waitForSelector('html[data-beta-radar-site]');
-    // The extension may not read tab addresses (content scripts grant no host access): the job page is found as the active tab.
-    await jobPage.bringToFront();
-    const tabId = await browser.serviceWorker.evaluate(async () => {
-      const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).chrome;
-      return (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-    });
-    expect(tabId).toBeTypeOf('number');
-    jobSiteTabId = tabId!;
+    jobSiteTabId = await activeTabId(jobPage);
+    otherSiteTabId = await activeTabId(await browser.newTab(OTHER_SITE_URL));
   });
   afterAll(async () => {
     console.log(`axe-core reports (moderate and minor ones do not fail the test):\n${reports.join('\n')}`);
@@ -225,6 +240,17 @@ describe('accessibility (axe-core): popup and options, both schemes, both langua
           blocking.push(...(await check(popup, `popup empty state (${language}, ${scheme})`)));
 
           expect(blocking).toEqual([]);
+        } finally {
+          await popup.close();
+        }
+      });
+
+      it(`popup on a site outside the list in ${language}, ${scheme} scheme`, async () => {
+        await setLanguage(language);
+        const popup = await openInScheme(`popup.html?tab=${otherSiteTabId}`, scheme);
+        try {
+          await popup.locator('[data-site-panel="job-posting"][data-site-state="off"] [data-action="enable-job-posting"]').waitFor();
+          expect(await check(popup, `popup, site outside the list (${language}, ${scheme})`)).toEqual([]);
         } finally {
           await popup.close();
         }
