@@ -259,7 +259,8 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
           ) : null}
         </div>
       </header>
-      <section class="popup__status" aria-label={t('popupStatusLabel')}>
+      {/* Live: a sync that ends (or fails) while the popup is open is announced, not only shown. */}
+      <section class="popup__status" aria-label={t('popupStatusLabel')} aria-live="polite">
         {statuses.map((status) => (
           <StatusLine key={status.sourceId} status={status} />
         ))}
@@ -276,7 +277,8 @@ export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
           autoFocus
           autoComplete="off"
           spellcheck={false}
-          aria-controls="results"
+          // Only while the list is there: a reference to a missing element is an invalid value.
+          aria-controls={hits.length > 0 ? 'results' : undefined}
           aria-activedescendant={active >= 0 ? `result-${active}` : undefined}
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={onKeyDown}
@@ -404,17 +406,22 @@ function OfferPage({ offerKey, sources, userState, onBack, onChanged }: OfferPag
   }
   const favourite = userState?.favourite === true;
   const { OfferView } = view!;
+  // The same page outline as the list (a main landmark, the extension's name as its h1), so
+  // landmark and heading navigation find the offer the way they find the list.
   return (
-    <OfferView
-      posting={offer.posting}
-      startup={offer.startup}
-      open={sources.isOpen(offer.posting)}
-      favourite={favourite}
-      seen={userState?.seenAt != null}
-      originalUrl={sources.originalUrl(offer.posting)}
-      onBack={onBack}
-      onToggleFavourite={() => void sources.setFavourite(offerKey, !favourite).then(onChanged)}
-      onMarkSeen={() => void sources.markSeen([offerKey]).then(onChanged)}
-    />
+    <main>
+      <h1 class="visually-hidden">{t('extName')}</h1>
+      <OfferView
+        posting={offer.posting}
+        startup={offer.startup}
+        open={sources.isOpen(offer.posting)}
+        favourite={favourite}
+        seen={userState?.seenAt != null}
+        originalUrl={sources.originalUrl(offer.posting)}
+        onBack={onBack}
+        onToggleFavourite={() => void sources.setFavourite(offerKey, !favourite).then(onChanged)}
+        onMarkSeen={() => void sources.markSeen([offerKey]).then(onChanged)}
+      />
+    </main>
   );
 }

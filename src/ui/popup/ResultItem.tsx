@@ -55,7 +55,12 @@ export function ResultItem({ id, doc, hit, active, isNew, favourite, matchedTerm
       {isNew || favourite ? (
         <span class="popup__marks">
           {isNew ? <span class="popup__new">{t('popupNew')}</span> : null}
-          {favourite ? <span class="popup__fav" aria-label={t('popupFavourite')}>★</span> : null}
+          {/* A name on a plain span is ignored (ARIA forbids it there): as an image, the star is read as its label. */}
+          {favourite ? (
+            <span class="popup__fav" role="img" aria-label={t('popupFavourite')}>
+              ★
+            </span>
+          ) : null}
         </span>
       ) : null}
     </li>
