@@ -14,6 +14,9 @@ import { parisDay } from '@/src/postings/dates';
 import { useLanguage } from '@/src/ui/i18n';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, withJobPostingSite } from '@/src/settings/sites';
 import { injectIntoOpenTabs, syncJobPostingScript, type JobPostingBrowser } from '@/src/sites/job-posting-sites';
+import { registerBrowserUi, type BrowserUiApi } from '@/src/browser-ui';
+import { createIndexCache } from '@/src/omnibox/index-cache';
+import { readSearchTerms } from '@/src/store/db';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';
@@ -129,6 +132,17 @@ export default defineBackground(() => {
     }
     return matcher.matcher;
   }
+
+  // The `bg` keyword in the address bar and the selection's context menu (src/browser-ui.ts).
+  registerBrowserUi(browser as unknown as BrowserUiApi, {
+    currentIndex: createIndexCache({
+      header: async () => readSearchHeader(await openDatabase()),
+      docs: async () => readSearchDocs(await openDatabase()),
+      terms: async () => readSearchTerms(await openDatabase()),
+    }),
+    prepareLanguage: async () => useLanguage((await getSettings()).language),
+    format: import.meta.env.FIREFOX ? 'text' : 'xml',
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const content = readContentEnvelope(message);
