@@ -142,6 +142,7 @@ export default defineBackground(() => {
     }),
     prepareLanguage: async () => useLanguage((await getSettings()).language),
     format: import.meta.env.FIREFOX ? 'text' : 'xml',
+    menuAtEveryStart: import.meta.env.FIREFOX,
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

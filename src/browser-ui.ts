@@ -35,7 +35,6 @@ export interface BrowserUiApi {
     getURL(path: string): string;
     readonly lastError?: { message?: string } | null | undefined;
     onInstalled: BrowserEvent<() => void>;
-    onStartup: BrowserEvent<() => void>;
   };
   storage: { onChanged: BrowserEvent<(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void> };
 }
@@ -47,6 +46,8 @@ export interface BrowserUiOptions {
   prepareLanguage(): Promise<void>;
   /** Chrome reads suggestions as XML, Firefox as text. */
   format: DescriptionFormat;
+  /** True where the browser forgets menus when the background page unloads (Firefox MV2). */
+  menuAtEveryStart: boolean;
   now?: () => Date;
   /** Where failures are told (a missing menu is no reason to stop the worker). */
   warn?: (message: string, error?: unknown) => void;
@@ -60,17 +61,19 @@ export function registerBrowserUi(api: BrowserUiApi, options: BrowserUiOptions):
   api.omnibox.onInputChanged.addListener(omnibox.changed);
   api.omnibox.onInputEntered.addListener(omnibox.entered);
 
+  // One at a time: two replacements interleaved would create the same id twice.
+  let menuQueue: Promise<void> = Promise.resolve();
   const ensureMenu = () =>
-    options
-      .prepareLanguage()
+    (menuQueue = menuQueue
+      .then(() => options.prepareLanguage())
       .catch(() => undefined)
       .then(() => createSelectionMenu(api))
-      .catch((error: unknown) => warn('no context menu', error));
-  // Chrome keeps menus across restarts (and an extension update may leave the old one), Firefox
-  // does not keep them for a persistent background page: the entry is made again at install,
-  // update and browser start, replacing any it finds.
+      .catch((error: unknown) => warn('no context menu', error)));
+  // Chrome keeps menus across restarts (and an update may leave the old one): the entry is made
+  // at install and update, replacing any it finds, never at each worker start. Firefox keeps
+  // none for a persistent background page, which loads once per session: made at each load.
   api.runtime.onInstalled.addListener(() => void ensureMenu());
-  api.runtime.onStartup.addListener(() => void ensureMenu());
+  if (options.menuAtEveryStart) void ensureMenu();
   api.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId !== SEARCH_SELECTION_MENU) return;
     const query = queryFromSelection(info.selectionText);

@@ -55,14 +55,13 @@ function fakeBrowser(options: { createError?: string } = {}) {
         return lastError;
       },
       onInstalled: event<() => void>(),
-      onStartup: event<() => void>(),
     },
     storage: { onChanged: event<(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void>() },
   };
   return { api, log };
 }
 
-function setUp(format: BrowserUiOptions['format'], createError?: string) {
+function setUp(format: BrowserUiOptions['format'], createError?: string, menuAtEveryStart = false) {
   const { api, log } = fakeBrowser({ createError });
   const warnings: string[] = [];
   let languageLoads = 0;
@@ -70,6 +69,7 @@ function setUp(format: BrowserUiOptions['format'], createError?: string) {
     currentIndex: async () => index,
     prepareLanguage: async () => void (languageLoads += 1),
     format,
+    menuAtEveryStart,
     now: () => NOW,
     warn: (message, error) => void warnings.push(`${message}: ${(error as Error | undefined)?.message}`),
   });
@@ -81,17 +81,20 @@ beforeEach(() => {
 });
 
 describe('the context menu', () => {
-  it('is made at install and at start-up, replacing any it finds, for selections only', async () => {
+  it('is made at install (Chrome keeps it), replacing any it finds, for selections only', async () => {
     const { api, log, warnings } = setUp('xml');
     expect(log).toEqual([]);
     api.runtime.onInstalled.fire();
-    api.runtime.onStartup.fire();
-    await vi.waitFor(() => expect(log.filter((l) => l.startsWith('create'))).toHaveLength(2));
-    expect(log.filter((l) => l.startsWith('create'))).toEqual([
-      `create ${SEARCH_SELECTION_MENU} selection Rechercher « %s » dans les offres beta.gouv`,
-      `create ${SEARCH_SELECTION_MENU} selection Rechercher « %s » dans les offres beta.gouv`,
-    ]);
-    expect(log[0]).toBe(`remove ${SEARCH_SELECTION_MENU}`);
+    await vi.waitFor(() => expect(log).toHaveLength(2));
+    expect(log).toEqual([`remove ${SEARCH_SELECTION_MENU}`, `create ${SEARCH_SELECTION_MENU} selection Rechercher « %s » dans les offres beta.gouv`]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('is made at every background start where the browser forgets it, one replacement at a time', async () => {
+    const { api, log, warnings } = setUp('xml', undefined, true);
+    api.runtime.onInstalled.fire();
+    await vi.waitFor(() => expect(log).toHaveLength(4));
+    expect(log.map((l) => l.split(' ')[0])).toEqual(['remove', 'create', 'remove', 'create']);
     expect(warnings).toEqual([]);
   });
 
