@@ -42,7 +42,7 @@ describe('address-bar suggestions', () => {
   });
 
   it('stops at six, in the same order as the popup on a larger synthetic set', () => {
-    const open = syntheticSearchInputs(400).map((i) => ({ ...i, openFlag: true, depublicationDate: null, applicationDeadline: null }));
+    const open = syntheticSearchInputs(120).map((i) => ({ ...i, openFlag: true, depublicationDate: null, applicationDeadline: null }));
     const big = buildSearchIndex(open);
     for (const query of ['développeur', 'product owner', 'design']) {
       const hits = searchPostings(big, query, { filters: DEFAULT_FILTERS, now: NOW }).hits;
