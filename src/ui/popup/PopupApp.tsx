@@ -80,11 +80,11 @@ function StatusLine({ status }: { status: SourceStatus }) {
 }
 
 export function PopupApp({ sources, focusKey = null, initialQuery = null }: PopupAppProps) {
+  // A query from the page's address wins over the remembered one, once: it is then remembered in turn.
   const initial = useMemo(() => {
     const remembered = sources.viewState.read();
     return initialQuery === null ? remembered : { ...remembered, query: initialQuery };
-    // Read once, at the first render: a later prop change must not replace what the user typed.
-  }, [sources]);
+  }, [sources, initialQuery]);
   const [query, setQuery] = useState(initial.query);
   const [filters, setFilters] = useState<SearchFilters>(initial.filters);
   const [index, setIndex] = useState<SearchIndex | null>(null);
