@@ -17,6 +17,9 @@ import { checkFeed } from '@/src/feed/check';
 import { injectIntoOpenTabs, syncJobPostingScript, type JobPostingBrowser } from '@/src/sites/job-posting-sites';
 import { eraseEverything, type EraseBrowser } from '@/src/settings/erase-all';
 import type { UserMarks } from '@/src/settings/marks';
+import { registerBrowserUi, type BrowserUiApi } from '@/src/browser-ui';
+import { createIndexCache } from '@/src/omnibox/index-cache';
+import { readSearchTerms } from '@/src/store/db';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';
@@ -144,6 +147,18 @@ export default defineBackground(() => {
     }
     return matcher.matcher;
   }
+
+  // The `bg` keyword in the address bar and the selection's context menu (src/browser-ui.ts).
+  registerBrowserUi(browser as unknown as BrowserUiApi, {
+    currentIndex: createIndexCache({
+      header: async () => readSearchHeader(await openDatabase()),
+      docs: async () => readSearchDocs(await openDatabase()),
+      terms: async () => readSearchTerms(await openDatabase()),
+    }),
+    prepareLanguage: async () => useLanguage((await getSettings()).language),
+    format: import.meta.env.FIREFOX ? 'text' : 'xml',
+    menuAtEveryStart: import.meta.env.FIREFOX,
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const content = readContentEnvelope(message);

@@ -15,6 +15,7 @@ import { adapterForUrl } from '@/src/sites/registry';
 import { disableJobPostingSite, enableJobPostingSite } from '@/src/sites/job-posting-choice';
 import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
 import { uiLanguage, useLanguage } from '@/src/ui/i18n';
+import { queryFromPopupSearch } from '@/src/omnibox/popup-links';
 import '@/assets/theme.css';
 import './style.css';
 
@@ -139,5 +140,7 @@ void (async () => {
   const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], defaultSettings(import.meta.env.WXT_FEED_URL));
   await useLanguage(settings.language);
   document.documentElement.lang = uiLanguage();
-  render(<PopupApp sources={sources} focusKey={new URLSearchParams(location.search).get('offer')} />, document.getElementById('app')!);
+  // `?q=` comes from the address bar or the context menu: that search, at once.
+  const params = new URLSearchParams(location.search);
+  render(<PopupApp sources={sources} focusKey={params.get('offer')} initialQuery={queryFromPopupSearch(location.search)} />, document.getElementById('app')!);
 })();

@@ -49,6 +49,8 @@ export interface PopupAppProps {
   sources: PopupSources;
   /** An offer to show at once (a notification was clicked). */
   focusKey?: string | null;
+  /** A search to run at once (the address bar or the context menu asked): replaces the remembered query. */
+  initialQuery?: string | null;
 }
 
 /**
@@ -77,8 +79,12 @@ function StatusLine({ status }: { status: SourceStatus }) {
   );
 }
 
-export function PopupApp({ sources, focusKey = null }: PopupAppProps) {
-  const initial = useMemo(() => sources.viewState.read(), [sources]);
+export function PopupApp({ sources, focusKey = null, initialQuery = null }: PopupAppProps) {
+  // A query from the page's address wins over the remembered one, once: it is then remembered in turn.
+  const initial = useMemo(() => {
+    const remembered = sources.viewState.read();
+    return initialQuery === null ? remembered : { ...remembered, query: initialQuery };
+  }, [sources, initialQuery]);
   const [query, setQuery] = useState(initial.query);
   const [filters, setFilters] = useState<SearchFilters>(initial.filters);
   const [index, setIndex] = useState<SearchIndex | null>(null);
