@@ -1,4 +1,4 @@
-import { clearBadge, deleteDatabase, markSeen, mergeUserMarks, openDatabase, readCachedStartups, readSearchDocs, readSearchHeader, setFavourite } from '@/src/store/db';
+import { clearBadge, deleteDatabase, markSeen, mergeUserMarks, openDatabase, readCachedStartups, readSearchDocs, readSearchHeader, readSearchTerms, setFavourite } from '@/src/store/db';
 import { createSyncRunner, type SyncTrigger } from '@/src/sync/runner';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import { loadStartupResolver } from '@/src/sync/startups';
@@ -19,7 +19,6 @@ import { eraseEverything, type EraseBrowser } from '@/src/settings/erase-all';
 import type { UserMarks } from '@/src/settings/marks';
 import { registerBrowserUi, type BrowserUiApi } from '@/src/browser-ui';
 import { createIndexCache } from '@/src/omnibox/index-cache';
-import { readSearchTerms } from '@/src/store/db';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';
@@ -92,13 +91,15 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => refreshJobPostingScript(true));
   browser.permissions.onRemoved.addListener(() => refreshJobPostingScript(false));
 
-  browser.runtime.onInstalled.addListener(() => {
-    // Alarms do not survive an update: create them again on install and update, not on every start.
+  /** What a new install does; "erase everything" does it again. */
+  function startAsInstalled(): void {
     void scheduleSync();
     void scheduleClosingSoon();
     void sync('install');
     refreshJobPostingScript(false);
-  });
+  }
+  // Alarms do not survive an update: create them again on install and update, not on every start.
+  browser.runtime.onInstalled.addListener(() => startAsInstalled());
   browser.runtime.onStartup.addListener(() => {
     void browser.alarms.get(SYNC_ALARM).then((alarm) => (alarm ? undefined : scheduleSync()));
     void browser.alarms.get(CLOSING_SOON_ALARM).then((alarm) => (alarm ? undefined : scheduleClosingSoon()));
@@ -206,7 +207,7 @@ export default defineBackground(() => {
         return eraseEverything(browser as unknown as EraseBrowser, {
           deleteDatabase,
           clearBadge: () => (browser.action ?? browser.browserAction).setBadgeText({ text: '' }),
-          startAfresh: () => void Promise.all([scheduleSync(), sync('install'), refreshJobPostingScript(false)]),
+          startAfresh: startAsInstalled,
         }).then(() => ({ ok: true }));
       case 'options/import-marks':
         return (async () => {
