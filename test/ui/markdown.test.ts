@@ -150,6 +150,11 @@ describe('renderMarkdown: headings never outrank the view title', () => {
     expect(root.querySelector('h1, h2')).toBeNull();
   });
 
+  it('starts from the shallowest level the body uses, so the outline has no gap', () => {
+    expect(tags(md('## Mission\n\n### Profil\n\n## Équipe')).filter((tag) => /^h\d$/.test(tag))).toEqual(['h3', 'h4', 'h3']);
+    expect(tags(md('> #### Quoted\n\n- ### In a list')).filter((tag) => /^h\d$/.test(tag))).toEqual(['h4', 'h3']);
+  });
+
   it('follows the topHeading option', () => {
     expect(tags(md('# One\n\n## Two', 2)).filter((tag) => /^h\d$/.test(tag))).toEqual(['h2', 'h3']);
   });

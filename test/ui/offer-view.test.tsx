@@ -81,8 +81,10 @@ describe('OfferView', () => {
     expect(title?.textContent).toBe('Développeuse ou développeur full-stack');
     expect(title?.id).not.toBe('');
     expect(article?.getAttribute('aria-labelledby')).toBe(title?.id);
-    // The body's own headings rank below the view's title.
-    expect(root.querySelector('.offer__body h4')?.textContent).toBe('La mission');
+    // The body's own headings rank below the view's title, without skipping a level: its
+    // shallowest heading (`##` here) becomes the h3.
+    expect(root.querySelector('.offer__body h3')?.textContent).toBe('La mission');
+    expect(root.querySelectorAll('.offer__body h4')).toHaveLength(0);
     expect(root.querySelectorAll('h1, .offer__body h2')).toHaveLength(0);
   });
 

@@ -278,6 +278,23 @@ function asPlainParagraphs(source: string): ComponentChildren[] {
     .map((paragraph) => h('p', { class: 'md-plain' }, paragraph));
 }
 
+/** The shallowest heading level a body uses (1 for `#`), searched through nested blocks; 1 when it has none. */
+function shallowestHeading(tokens: readonly Token[]): number {
+  let shallowest = 7;
+  const visit = (list: readonly Token[], depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    for (const token of list) {
+      if (token.type === 'heading') shallowest = Math.min(shallowest, (token as Tokens.Heading).depth);
+      const nested = (token as { tokens?: Token[] }).tokens;
+      if (nested) visit(nested, depth + 1);
+      const items = (token as { items?: { tokens?: Token[] }[] }).items;
+      if (items) for (const item of items) if (item.tokens) visit(item.tokens, depth + 1);
+    }
+  };
+  visit(tokens, 0);
+  return shallowest === 7 ? 1 : shallowest;
+}
+
 /** Renders Markdown to VNodes. Never throws: if marked fails on some input, the text is shown as is. */
 export function renderMarkdown(source: string, options: MarkdownOptions): JSX.Element {
   const ctx: Context = {
@@ -292,6 +309,9 @@ export function renderMarkdown(source: string, options: MarkdownOptions): JSX.El
     // A fresh options object: marked's lexer stores its tokenizer on it, and the global
     // defaults (which `marked.use` could extend elsewhere) are not consulted.
     const tokens = new Lexer({ gfm: true, breaks: false, pedantic: false }).lex(source);
+    // Most postings start their sections at `##`: the shallowest level used becomes the top
+    // heading, so the outline goes h2 (the title) → h3 without a gap.
+    ctx.headingShift = (options.topHeading ?? 3) - shallowestHeading(tokens);
     children = blocks(tokens, ctx);
   } catch {
     children = asPlainParagraphs(source);
