@@ -45,6 +45,7 @@ export default defineConfig({
       'wxt.config.ts',
       'README.md',
       'PRIVACY.md',
+      'LICENSE',
       'ARCHITECTURE.md',
       'assets/**',
       'entrypoints/**',

@@ -255,7 +255,7 @@ describe('web-ext lint on the Firefox build', () => {
 // `wxt zip`: what `npm run zip` uploads
 
 // What a reviewer needs to rebuild, and nothing else (no tests, fixtures, benches, screenshots).
-const SOURCES_TOP_LEVEL = ['ARCHITECTURE.md', 'PRIVACY.md', 'README.md', 'assets', 'entrypoints', 'package-lock.json', 'package.json', 'public', 'src', 'tsconfig.json', 'wxt.config.ts'];
+const SOURCES_TOP_LEVEL = ['ARCHITECTURE.md', 'LICENSE', 'PRIVACY.md', 'README.md', 'assets', 'entrypoints', 'package-lock.json', 'package.json', 'public', 'src', 'tsconfig.json', 'wxt.config.ts'];
 
 /**
  * The environment `npm run zip` has. Vitest sets NODE_ENV=test, under which Preact's Vite preset

@@ -283,9 +283,10 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
           autoFocus
           autoComplete="off"
           spellcheck={false}
-          // Only while the list is there: a reference to a missing element is an invalid value.
+          // Only while the list (and the active row) is there: a reference to a missing element is
+          // an invalid value. The active index is reset after new results render, not with them.
           aria-controls={hits.length > 0 ? 'results' : undefined}
-          aria-activedescendant={active >= 0 ? `result-${active}` : undefined}
+          aria-activedescendant={active >= 0 && active < Math.min(hits.length, limit) ? `result-${active}` : undefined}
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={onKeyDown}
         />
