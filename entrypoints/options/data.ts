@@ -1,13 +1,9 @@
 import type { DataSources } from '@/src/ui/options/DataSection';
-import type { Envelope, PopupMessageType, PopupToBackground } from '@/src/messages';
+import { sendToBackground } from '@/src/ui/messaging';
 import { buildBackup } from '@/src/settings/backup';
-import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
-import { readSiteSettings, SITE_SETTINGS_KEY } from '@/src/settings/sites';
-import { ALERTS_KEY, readAlerts } from '@/src/notify/alerts';
 import { openDatabase, readUserStates } from '@/src/store/db';
-
-const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
-  browser.runtime.sendMessage({ type, payload } satisfies Envelope<T>) as Promise<PopupToBackground[T]['response']>;
+import { defaultSettings } from '@/src/settings/settings';
+import { alertsRecord, settingsRecord, siteSettingsRecord } from './settings-store';
 
 const defaults = defaultSettings(import.meta.env.WXT_FEED_URL);
 
@@ -15,15 +11,15 @@ const defaults = defaultSettings(import.meta.env.WXT_FEED_URL);
 export const dataSources: DataSources = {
   defaults,
   async collectBackup(now) {
-    const stored = await browser.storage.local.get([SETTINGS_KEY, SITE_SETTINGS_KEY, ALERTS_KEY]);
+    const [settings, siteSettings, alerts] = await Promise.all([settingsRecord.load(), siteSettingsRecord.load(), alertsRecord.load()]);
     // A connection of its own each time: "erase everything" deletes the database under any open one.
     const db = await openDatabase();
     try {
       return buildBackup(
         {
-          settings: readSettings(stored[SETTINGS_KEY], defaults),
-          siteSettings: readSiteSettings(stored[SITE_SETTINGS_KEY]),
-          alerts: readAlerts(stored[ALERTS_KEY]),
+          settings,
+          siteSettings,
+          alerts,
           userStates: await readUserStates(db),
         },
         now,
@@ -43,12 +39,14 @@ export const dataSources: DataSources = {
   },
   writer: {
     // IndexedDB has one writer, the background: the marks go there.
-    mergeMarks: (marks) => send('options/import-marks', marks),
-    replaceStored: ({ settings, siteSettings, alerts }) =>
-      browser.storage.local.set({ [SETTINGS_KEY]: settings, [SITE_SETTINGS_KEY]: siteSettings, [ALERTS_KEY]: alerts }),
+    mergeMarks: (marks) => sendToBackground('options/import-marks', marks),
+    // Through the page's records, after any section's save still on its way (it would write back old values).
+    replaceStored: async ({ settings, siteSettings, alerts }) => {
+      await Promise.all([settingsRecord.update(() => settings), siteSettingsRecord.update(() => siteSettings), alertsRecord.update(() => alerts)]);
+    },
   },
   async eraseAll() {
-    await send('options/erase-all', {});
+    await sendToBackground('options/erase-all', {});
     // The popup keeps its last query and filters in this origin's localStorage.
     localStorage.clear();
   },

@@ -5,10 +5,7 @@ import { SETTINGS_KEY } from '@/src/settings/settings';
 import { settingsRecord } from './settings-store';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY } from '@/src/settings/sites';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
-import type { Envelope, PopupMessageType, PopupToBackground } from '@/src/messages';
-
-const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
-  browser.runtime.sendMessage({ type, payload } satisfies Envelope<T>) as Promise<unknown>;
+import { sendToBackground } from '@/src/ui/messaging';
 
 /** Hosts the manifest grants at install (Chrome's `host_permissions`, Firefox MV2's `permissions`): never given back. */
 function requiredHostPatterns(): string[] {
@@ -30,7 +27,7 @@ export const feedsSources: FeedsSources = {
   requestAccess: (url) => browser.permissions.request({ origins: feedHostPatterns(url) }),
   async checkFeed(url) {
     try {
-      return readFeedCheckResult(await send('options/check-feed', { url }));
+      return readFeedCheckResult(await sendToBackground('options/check-feed', { url }));
     } catch (error) {
       return { ok: false, reason: 'unknown', error: error instanceof Error ? error.message : String(error) };
     }
@@ -41,5 +38,5 @@ export const feedsSources: FeedsSources = {
     const origins = hostPatternsToRelease(url, remainingFeeds, { required: requiredHostPatterns(), otherUses: jobPostingSites.map(originPattern) });
     if (origins.length > 0) await browser.permissions.remove({ origins });
   },
-  syncNow: async () => void (await send('popup/sync-now', {})),
+  syncNow: async () => void (await sendToBackground('popup/sync-now', {})),
 };

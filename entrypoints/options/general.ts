@@ -26,10 +26,13 @@ export function followLanguage(current: Settings['language'], rerender: () => vo
   return watchSettings((settings) => {
     if (settings.language === shown) return;
     shown = settings.language;
-    switching = switching.then(async () => {
-      await useLanguage(settings.language);
-      document.documentElement.lang = uiLanguage();
-      rerender();
-    });
+    switching = switching
+      .then(async () => {
+        await useLanguage(settings.language);
+        document.documentElement.lang = uiLanguage();
+        rerender();
+      })
+      // One failed switch must not stop the next ones.
+      .catch((error: unknown) => console.warn('Beta Radar: could not switch the language', error));
   });
 }

@@ -9,7 +9,8 @@ import { readViewState, VIEW_STATE_KEY, writeViewState } from '@/src/ui/popup/vi
 import { originalUrlOf } from '@/src/feed/links';
 import { ALERTS_KEY, readAlerts, type Alert } from '@/src/notify/alerts';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
-import type { Envelope, PageStatus, PopupMessageType, PopupToBackground } from '@/src/messages';
+import type { PageStatus } from '@/src/messages';
+import { sendToBackground } from '@/src/ui/messaging';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, webOrigin, withSite, type SiteSettings } from '@/src/settings/sites';
 import { adapterForUrl } from '@/src/sites/registry';
 import { disableJobPostingSite, enableJobPostingSite } from '@/src/sites/job-posting-choice';
@@ -18,9 +19,6 @@ import { uiLanguage, useLanguage } from '@/src/ui/i18n';
 import { queryFromPopupSearch } from '@/src/omnibox/popup-links';
 import '@/assets/theme.css';
 import './style.css';
-
-const send = <T extends PopupMessageType>(type: T, payload: PopupToBackground[T]['request']) =>
-  browser.runtime.sendMessage({ type, payload } satisfies Envelope<T>) as Promise<PopupToBackground[T]['response']>;
 
 performance.mark('beta-radar:script-start');
 const db = openDatabase();
@@ -82,11 +80,11 @@ const sources: PopupSources = {
     browser.storage.onChanged.addListener(handler);
     return () => browser.storage.onChanged.removeListener(handler);
   },
-  syncNow: async () => void (await send('popup/sync-now', {})),
+  syncNow: async () => void (await sendToBackground('popup/sync-now', {})),
   openOptions: () => browser.runtime.openOptionsPage(),
-  opened: async () => void (await send('popup/opened', {})),
-  markSeen: async (keys) => void (await send('popup/mark-seen', { keys })),
-  setFavourite: async (key, favourite) => void (await send('popup/set-favourite', { key, favourite })),
+  opened: async () => void (await sendToBackground('popup/opened', {})),
+  markSeen: async (keys) => void (await sendToBackground('popup/mark-seen', { keys })),
+  setFavourite: async (key, favourite) => void (await sendToBackground('popup/set-favourite', { key, favourite })),
   async saveAlert(query, filters) {
     const alerts = readAlerts((await browser.storage.local.get(ALERTS_KEY))[ALERTS_KEY]);
     const alert: Alert = {

@@ -33,15 +33,17 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
  * files (not the network). A file that cannot be read leaves the browser's language.
  */
 export async function useLanguage(language: Language, read: (path: string) => Promise<unknown> = readPackagedJson): Promise<void> {
-  chosen = null;
+  // Loaded aside and switched in one step: whatever renders meanwhile keeps the language it had.
+  let next: typeof chosen = null;
   if (language !== 'browser') {
     try {
       const messages = await read(`/_locales/${language}/messages.json`);
-      if (typeof messages === 'object' && messages !== null) chosen = { language, messages: messages as Catalogue };
+      if (typeof messages === 'object' && messages !== null) next = { language, messages: messages as Catalogue };
     } catch {
       // Stays in the browser's language.
     }
   }
+  chosen = next;
   setDefaultLocale(chosen ? (chosen.language === 'fr' ? 'fr-FR' : 'en-GB') : undefined);
 }
 
