@@ -38,5 +38,5 @@ export const feedsSources: FeedsSources = {
     const origins = hostPatternsToRelease(url, remainingFeeds, { required: requiredHostPatterns(), otherUses: jobPostingSites.map(originPattern) });
     if (origins.length > 0) await browser.permissions.remove({ origins });
   },
-  syncNow: async () => void (await sendToBackground('popup/sync-now', {})),
+  syncNow: async () => ({ failed: (await sendToBackground('popup/sync-now', {})).filter((report) => !report.ok).length }),
 };

@@ -38,7 +38,10 @@ function fakeSources(options: { feeds?: string[]; statuses?: SourceStatus[]; acc
       return feeds;
     }),
     releaseAccess: vi.fn(async (url: string, remaining: string[]) => void calls.push(`releaseAccess ${url} | ${remaining.join(' ')}`)),
-    syncNow: vi.fn(async () => void calls.push('syncNow')),
+    syncNow: vi.fn(async () => {
+      calls.push('syncNow');
+      return { failed: 0 };
+    }),
   } satisfies FeedsSources;
   return { sources, calls, feeds: () => feeds };
 }
@@ -191,6 +194,17 @@ describe('FeedsSection', () => {
     await settle();
     expect(sources.syncNow).toHaveBeenCalledTimes(1);
     expect(root.querySelector('[data-feeds-sync-notice]')!.textContent).toBe('Synchronisation terminée.');
+  });
+
+  it('says so when a feed failed during the sync (a failure is a report, not an error)', async () => {
+    const { sources } = fakeSources();
+    sources.syncNow = vi.fn(async () => ({ failed: 2 }));
+    const root = await render(sources);
+    root.querySelector('[data-action="sync-now"]')!.dispatchEvent(new Event('click', { bubbles: true }));
+    await settle();
+    const notice = root.querySelector('[data-feeds-sync-notice]')!;
+    expect(notice.textContent).toBe('Synchronisation terminée, mais 2 flux n’ont pas pu être lus : voir ci-dessous.');
+    expect(notice.classList.contains('error')).toBe(true);
   });
 
   it('gives every control a visible label', async () => {

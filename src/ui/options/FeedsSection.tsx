@@ -24,7 +24,8 @@ export interface FeedsSources {
   saveFeeds(change: (feeds: string[]) => string[]): Promise<string[]>;
   /** Gives back the optional host permissions `url` used that nothing else needs. */
   releaseAccess(url: string, remainingFeeds: string[]): Promise<void>;
-  syncNow(): Promise<void>;
+  /** Syncs every feed now; answers how many of them failed (a failure is a report, not an exception). */
+  syncNow(): Promise<{ failed: number }>;
 }
 
 const KIND_KEYS: Record<FeedKind, MessageKey> = {
@@ -172,8 +173,8 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
     setSyncing(true);
     setSyncNotice({ tone: 'info', text: t('optionsFeedsSyncing') });
     try {
-      await sources.syncNow();
-      setSyncNotice({ tone: 'info', text: t('optionsFeedsSyncDone') });
+      const { failed } = await sources.syncNow();
+      setSyncNotice(failed === 0 ? { tone: 'info', text: t('optionsFeedsSyncDone') } : { tone: 'error', text: t('optionsFeedsSyncSomeFailed', String(failed)) });
       await reload();
     } catch (error) {
       setSyncNotice({ tone: 'error', text: t('optionsFeedsSyncFailed', error instanceof Error ? error.message : String(error)) });
