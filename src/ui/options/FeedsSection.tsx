@@ -115,8 +115,10 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
   }, [sources]);
 
   useEffect(() => {
-    void reload();
-    return sources.onChange(() => void reload());
+    const load = () =>
+      reload().catch((error: unknown) => setSyncNotice({ tone: 'error', text: t('optionsLoadError', error instanceof Error ? error.message : String(error)) }));
+    void load();
+    return sources.onChange(() => void load());
   }, [sources, reload]);
 
   function onSubmit(event: Event) {

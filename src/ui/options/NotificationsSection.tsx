@@ -115,8 +115,9 @@ export function NotificationsSection({ sources }: { sources: NotificationsSource
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void sources.readNotifications().then(setSettings);
-    void sources.readAlerts().then(setAlerts);
+    const loadFailed = (e: unknown) => setError(t('optionsLoadError', e instanceof Error ? e.message : String(e)));
+    void sources.readNotifications().then(setSettings, loadFailed);
+    void sources.readAlerts().then(setAlerts, loadFailed);
     void sources.filterChoices().then(setChoices, () => undefined);
     const stopSettings = sources.watchNotifications(setSettings);
     const stopAlerts = sources.watchAlerts(setAlerts);
@@ -146,8 +147,13 @@ export function NotificationsSection({ sources }: { sources: NotificationsSource
   );
   if (!settings) {
     return (
-      <section class="options__section" aria-labelledby={ID} data-section="notifications" aria-busy="true">
+      <section class="options__section" aria-labelledby={ID} data-section="notifications" aria-busy={error ? undefined : 'true'}>
         {title}
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
       </section>
     );
   }
