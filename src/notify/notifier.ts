@@ -62,17 +62,19 @@ async function show(plans: NotificationPlan[]): Promise<void> {
 }
 
 /** The favourites closing soon are recalled, unless quiet hours hold them; returns when to look again. */
-async function remindClosingSoon(db: Database, settings: NotificationSettings, now: Date, timeZone: string | undefined): Promise<Date | null> {
+async function remindClosingSoon(db: Database, settings: NotificationSettings, now: Date, timeZone: string | undefined, allowance: number): Promise<Date | null> {
   if (!settings.enabled || !settings.closingSoon.enabled) return null;
   const favouriteKeys = (await readUserStates(db)).filter((s) => s.favourite).map((s) => s.key);
   if (favouriteKeys.length === 0) return null;
   const recalled = readRecalled((await browser.storage.local.get(CLOSING_REMINDERS_KEY))[CLOSING_REMINDERS_KEY]);
-  const due = dueClosingReminders(await readPostings(db, favouriteKeys), recalled, now, settings.closingSoon.daysBefore);
+  // An offer the feed no longer lists is closed, whatever its dates say.
+  const listed = (await readPostings(db, favouriteKeys)).filter((p) => p.removedAt === null);
+  const due = dueClosingReminders(listed, recalled, now, settings.closingSoon.daysBefore);
   if (due.length === 0) return null;
   if (isQuietAt(now, settings.quietHours, timeZone)) return quietEndAfter(now, settings.quietHours, timeZone);
   // Remembered before showing: a worker stopped in between loses a reminder rather than repeating it.
   await browser.storage.local.set({ [CLOSING_REMINDERS_KEY]: withRecalled(recalled, due, now) });
-  await show(planClosingReminders(due, settings.maxPerBatch, texts));
+  await show(planClosingReminders(due, allowance, texts));
   return null;
 }
 
@@ -81,14 +83,18 @@ async function notifyOnce(db: Database, input: NotifyInput): Promise<number> {
   const { settings } = input;
   const oldest = await oldestAnnouncementAt(db);
   const decision = decideRelease(oldest === null ? null : new Date(oldest), now, settings, input.timeZone);
+  let shownOneByOne = 0;
   if (decision.release) {
     const announcements = await takeAnnouncements(db);
     // Only the announced postings are read, not the whole database.
     const postings = await readPostings(db, announcements.flatMap((a) => a.postingKeys));
     const policy = { enabled: settings.enabled, alerts: input.alerts, maxPerBatch: settings.maxPerBatch, now };
-    await show(planNotifications(announcements, new Map(postings.map((p) => [p.key, p])), policy, texts));
+    const plans = planNotifications(announcements, new Map(postings.map((p) => [p.key, p])), policy, texts);
+    shownOneByOne = plans.filter((plan) => plan.postingKey !== null).length;
+    await show(plans);
   }
-  const closingWake = await remindClosingSoon(db, settings, now, input.timeZone);
+  // New offers and reminders shown in one pass share the per-batch limit.
+  const closingWake = await remindClosingSoon(db, settings, now, input.timeZone, settings.maxPerBatch - shownOneByOne);
   const wakes = [decision.wakeAt, closingWake].filter((d): d is Date => d !== null).map((d) => d.getTime());
   if (wakes.length === 0) await browser.alarms.clear(NOTIFY_ALARM);
   else await browser.alarms.create(NOTIFY_ALARM, { when: Math.max(Math.min(...wakes), now.getTime() + 1_000) });

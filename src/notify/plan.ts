@@ -46,7 +46,8 @@ function limitBatch<T extends { key: string }>(
   rest: (items: T[]) => Omit<NotificationPlan, 'id' | 'postingKey'>,
   restPrefix: string,
 ): NotificationPlan[] {
-  const max = Math.max(1, Math.floor(limit));
+  // 0 is a real limit: what the same batch already showed may use the whole allowance.
+  const max = Math.max(0, Math.floor(limit));
   const plans = items.slice(0, max).map(one);
   const others = items.slice(max);
   if (others.length > 0) plans.push({ id: `${restPrefix}:${others.map((p) => p.key).join('|').slice(0, 200)}`, ...rest(others), postingKey: null });
@@ -80,11 +81,15 @@ export function planNotifications(
   return plans;
 }
 
-/** The closing-soon reminders as notifications, under the same per-batch limit. */
-export function planClosingReminders(reminders: readonly ClosingReminder<StoredPosting>[], maxPerBatch: number, texts: NotificationTexts): NotificationPlan[] {
+/**
+ * The closing-soon reminders as notifications, within what is left of the per-batch limit
+ * (`allowance`: the limit less the offers the same pass showed one by one); beyond it, one
+ * notification lists the rest.
+ */
+export function planClosingReminders(reminders: readonly ClosingReminder<StoredPosting>[], allowance: number, texts: NotificationTexts): NotificationPlan[] {
   return limitBatch(
     reminders.map((r) => ({ ...r, key: r.posting.key })),
-    maxPerBatch,
+    allowance,
     (r) => ({ id: `closing:${r.key}`, ...texts.closing(r), postingKey: r.key }),
     (rest) => texts.moreClosing(rest.length, rest.map((r) => r.posting)),
     'closings',

@@ -125,6 +125,29 @@ describe('announce', () => {
     expect(await shown()).toEqual([]);
   });
 
+  it('new offers and closing reminders shown together share the per-batch limit', async () => {
+    for (const id of ['f1', 'f2']) {
+      await db.put('postings', posting(id, { depublicationDate: '2026-11-25' }));
+      await setFavourite(db, `feed ${id}`, true);
+    }
+    await announced('2026-11-23T10:00:00Z', 'a', 'b');
+    await run(settings({ maxPerBatch: 2 }), '2026-11-23T10:00:05Z');
+    const ids = await shown();
+    // Two offers one by one use the whole limit: both reminders come as one list.
+    expect(ids.filter((id) => id.startsWith('offer:'))).toEqual(['offer:feed a', 'offer:feed b']);
+    expect(ids.filter((id) => id.startsWith('closing:'))).toEqual([]);
+    expect(ids.filter((id) => id.startsWith('closings:'))).toHaveLength(1);
+  });
+
+  it('recalls no favourite the feed no longer lists', async () => {
+    await db.put('postings', posting('gone', { depublicationDate: '2026-11-25', removedAt: '2026-11-20T00:00:00Z' }));
+    await db.put('postings', posting('kept', { depublicationDate: '2026-11-25' }));
+    await setFavourite(db, 'feed gone', true);
+    await setFavourite(db, 'feed kept', true);
+    await run(settings({}), '2026-11-23T10:00:00Z');
+    expect(await shown()).toEqual(['closing:feed kept']);
+  });
+
   it('turned off: shows nothing and keeps nothing for later', async () => {
     await announced('2026-11-23T10:00:00Z', 'a');
     await db.put('postings', posting('fav', { depublicationDate: '2026-11-25' }));
