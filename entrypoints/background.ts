@@ -1,4 +1,4 @@
-import { clearBadge, deleteDatabase, markSeen, mergeUserMarks, openDatabase, readCachedStartups, readSearchDocs, readSearchHeader, readSearchTerms, setFavourite } from '@/src/store/db';
+import { clearBadge, deleteDatabase, markSeen, mergeUserMarks, openDatabase, readCachedStartups, readSearchDocs, readSearchHeader, readSearchTerms, setFavourite, sharedDatabase } from '@/src/store/db';
 import { createSyncRunner, type SyncTrigger } from '@/src/sync/runner';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import { loadStartupResolver } from '@/src/sync/startups';
@@ -137,7 +137,7 @@ export default defineBackground(() => {
   // each batch of cards only reads the index's small header to know that.
   let matcher: { built: string; matcher: Matcher } | null = null;
   async function currentMatcher(): Promise<Matcher> {
-    const db = await openDatabase();
+    const db = await sharedDatabase();
     const now = new Date();
     const header = await readSearchHeader(db);
     const built = `${header?.revision ?? -1} ${header?.version ?? ''} ${parisDay(now)}`;
@@ -150,12 +150,13 @@ export default defineBackground(() => {
   }
 
   // The `bg` keyword in the address bar and the selection's context menu (src/browser-ui.ts).
+  const omniboxIndex = createIndexCache({
+    header: async () => readSearchHeader(await sharedDatabase()),
+    docs: async () => readSearchDocs(await sharedDatabase()),
+    terms: async () => readSearchTerms(await sharedDatabase()),
+  });
   registerBrowserUi(browser as unknown as BrowserUiApi, {
-    currentIndex: createIndexCache({
-      header: async () => readSearchHeader(await openDatabase()),
-      docs: async () => readSearchDocs(await openDatabase()),
-      terms: async () => readSearchTerms(await openDatabase()),
-    }),
+    currentIndex: omniboxIndex,
     prepareLanguage: async () => useLanguage((await getSettings()).language),
     format: import.meta.env.FIREFOX ? 'text' : 'xml',
     menuAtEveryStart: import.meta.env.FIREFOX,
@@ -207,7 +208,12 @@ export default defineBackground(() => {
         return eraseEverything(browser as unknown as EraseBrowser, {
           deleteDatabase,
           clearBadge: () => (browser.action ?? browser.browserAction).setBadgeText({ text: '' }),
-          startAfresh: startAsInstalled,
+          startAfresh: () => {
+            // Kept in memory by revision, and a new database counts its revisions from 0 again.
+            matcher = null;
+            omniboxIndex.reset();
+            startAsInstalled();
+          },
         }).then(() => ({ ok: true }));
       case 'options/import-marks':
         return (async () => {

@@ -17,7 +17,13 @@ export interface StoredIndexReads {
  * by another version of the search, or a rebuild landed between two reads (the next call
  * reads again).
  */
-export function createIndexCache(reads: StoredIndexReads, version: string = searchIndexVersion()): () => Promise<SearchIndex | null> {
+export interface IndexCache {
+  (): Promise<SearchIndex | null>;
+  /** Forgets the kept index (the database was erased: its revisions start again from 0). */
+  reset(): void;
+}
+
+export function createIndexCache(reads: StoredIndexReads, version: string = searchIndexVersion()): IndexCache {
   let cached: { revision: number; index: Promise<SearchIndex | null> } | null = null;
 
   async function load(revision: number): Promise<SearchIndex | null> {
@@ -27,7 +33,7 @@ export function createIndexCache(reads: StoredIndexReads, version: string = sear
     return { format: 'beta-radar-search', version, docs: docs.docs, head: terms.head, body: terms.body };
   }
 
-  return async () => {
+  const current = async () => {
     const header = await reads.header();
     if (!header || header.version !== version) return null;
     // Keystrokes come faster than a large index reads: they share the one read in flight.
@@ -45,4 +51,9 @@ export function createIndexCache(reads: StoredIndexReads, version: string = sear
     }
     return cached.index;
   };
+  return Object.assign(current, {
+    reset() {
+      cached = null;
+    },
+  });
 }

@@ -156,7 +156,7 @@ export function postingKey(sourceId: string, postingId: string): string {
  * user's data survives every schema change; an open connection steps aside when a
  * newer version (an updated extension in another context) needs the upgrade.
  */
-export function openDatabase(): Promise<Database> {
+export function openDatabase(onClosed?: () => void): Promise<Database> {
   return openDB<BetaRadarDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
@@ -179,8 +179,30 @@ export function openDatabase(): Promise<Database> {
     },
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase | null)?.close();
+      onClosed?.();
     },
+    terminated: () => onClosed?.(),
   });
+}
+
+let shared: Promise<Database> | null = null;
+
+/**
+ * One connection kept open for frequent reads in the background (each address-bar keystroke,
+ * each batch of job cards), instead of a new one each time; opened again after it closed for an
+ * upgrade or "erase everything".
+ */
+export function sharedDatabase(): Promise<Database> {
+  if (!shared) {
+    const opening = openDatabase(() => {
+      if (shared === opening) shared = null;
+    });
+    shared = opening;
+    opening.catch(() => {
+      if (shared === opening) shared = null;
+    });
+  }
+  return shared;
 }
 
 /**

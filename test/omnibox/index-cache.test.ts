@@ -50,6 +50,15 @@ describe('the address bar’s copy of the stored index', () => {
     expect(state.docsReads).toBe(2);
   });
 
+  it('reads again after a reset, even at the same revision (an erased database counts from 0 again)', async () => {
+    const { state, reads } = store();
+    const current = createIndexCache(reads);
+    await current();
+    current.reset();
+    await current();
+    expect(state.docsReads).toBe(2);
+  });
+
   it('gives nothing before the first build', async () => {
     const current = createIndexCache({ header: async () => undefined, docs: async () => undefined, terms: async () => undefined });
     expect(await current()).toBeNull();

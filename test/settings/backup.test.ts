@@ -19,7 +19,7 @@ import { defaultSettings, type Settings } from '../../src/settings/settings';
 import type { SiteSettings } from '../../src/settings/sites';
 import type { Alert } from '../../src/notify/alerts';
 import { eraseEverything, optionalGrantedOrigins, type EraseBrowser } from '../../src/settings/erase-all';
-import { deleteDatabase, mergeUserMarks, openDatabase, readUserStates, setFavourite, type UserPostingState } from '../../src/store/db';
+import { deleteDatabase, mergeUserMarks, openDatabase, readUserStates, setFavourite, sharedDatabase, type UserPostingState } from '../../src/store/db';
 
 const defaults = defaultSettings();
 const NOW = new Date('2026-03-04T10:20:30.000Z');
@@ -242,9 +242,15 @@ describe('merging imported marks into IndexedDB', () => {
     expect(states.get('f announced')).toEqual({ key: 'f announced', favourite: true, seenAt: '2026-03-02T00:00:00.000Z', newSince: null });
     expect(states.get('f announced later')).toMatchObject({ seenAt: '2026-03-02T00:00:00.000Z', newSince: '2026-03-20T00:00:00.000Z' });
 
-    // Deleting the database closes this open connection instead of waiting on it.
+    // Deleting the database closes this open connection instead of waiting on it, and the
+    // background's shared connection opens again on the new database.
+    const before = await sharedDatabase();
     await deleteDatabase();
     expect(await readUserStates(await openDatabase())).toEqual([]);
+    const after = await sharedDatabase();
+    expect(after).not.toBe(before);
+    expect(await readUserStates(after)).toEqual([]);
+    expect(await sharedDatabase()).toBe(after);
   });
 });
 
