@@ -8,7 +8,7 @@
  */
 import type { SearchIndex } from '../search/build';
 import { DEFAULT_FILTERS, type SearchDoc } from '../search/types';
-import { runSearch } from '../ui/popup/search-state';
+import { searchPostings } from '../search/query';
 
 /** Chrome's descriptions are XML; Firefox's are plain text. */
 export type DescriptionFormat = 'xml' | 'text';
@@ -36,8 +36,11 @@ export function escapeXml(text: string): string {
  * drop-down cannot show) become spaces, runs of spaces one, then capped.
  */
 export function oneLine(text: string, max = MAX_DESCRIPTION): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+  // Control characters and the two non-characters XML forbids go; the cut falls between code
+  // points, never inside an emoji's surrogate pair.
+  const flat = text.replace(/[\u0000-\u001f\u007f\ufffe\uffff]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const points = Array.from(flat);
+  return points.length <= max ? flat : `${points.slice(0, max - 1).join('').trimEnd()}…`;
 }
 
 /**
@@ -95,9 +98,10 @@ export function buildSuggestions(
   options: { now: Date; format: DescriptionFormat; limit?: number },
 ): OmniboxSuggestion[] {
   if (text.trim() === '') return [];
-  const view = runSearch(index, true, text, DEFAULT_FILTERS, options.now);
-  if (view.kind !== 'results' || view.outcome.browsing) return [];
-  return view.outcome.hits.slice(0, options.limit ?? MAX_SUGGESTIONS).map((hit) => {
+  // The popup's own search, with its default filters (open offers only).
+  const outcome = searchPostings(index, text, { filters: DEFAULT_FILTERS, now: options.now });
+  if (outcome.browsing) return [];
+  return outcome.hits.slice(0, options.limit ?? MAX_SUGGESTIONS).map((hit) => {
     const doc = index.docs[hit.doc]!;
     return { content: suggestionContent(doc), description: suggestionDescription(doc, options.format) };
   });

@@ -75,6 +75,13 @@ describe('address-bar suggestions', () => {
     expect(long.length).toBeLessThanOrEqual(160);
     expect(long.endsWith('…')).toBe(true);
     expect(suggestionDescription({ title: 'Data\nscientist', startupName: null, startupRef: null }, 'xml')).toBe('Data scientist');
+    expect(oneLine('a\ufffeb\uffffc')).toBe('a b c');
+  });
+
+  it('cuts a long description between characters, never inside an emoji', () => {
+    const cut = oneLine('🚀'.repeat(200), 10);
+    expect(cut).toBe(`${'🚀'.repeat(9)}…`);
+    expect(/[\ud800-\udbff](?![\udc00-\udfff])/.test(cut)).toBe(false);
   });
 
   it('suggests nothing for empty input, spaces, or an exclusion alone', () => {
