@@ -19,6 +19,7 @@ import { eraseEverything, type EraseBrowser } from '@/src/settings/erase-all';
 import type { UserMarks } from '@/src/settings/marks';
 import { registerBrowserUi, type BrowserUiApi } from '@/src/browser-ui';
 import { createIndexCache } from '@/src/omnibox/index-cache';
+import { popupPath } from '@/src/omnibox/popup-links';
 
 const SYNC_ALARM = 'sync';
 const RETRY_ALARM = 'sync-retry';
@@ -129,7 +130,7 @@ export default defineBackground(() => {
   });
   browser.notifications.onClicked.addListener((id) => {
     const key = postingKeyOfNotification(id);
-    const page = key ? `/popup.html?offer=${encodeURIComponent(key)}` : '/popup.html';
+    const page = popupPath(key ? { kind: 'offer', key } : { kind: 'none' });
     void browser.tabs.create({ url: browser.runtime.getURL(page as '/popup.html') });
     void browser.notifications.clear(id);
   });
@@ -171,7 +172,7 @@ export default defineBackground(() => {
         return currentMatcher().then((m) => m.match(cards));
       }
       const { key } = content.payload as { key: string };
-      const page = `/popup.html?offer=${encodeURIComponent(key)}`;
+      const page = popupPath({ kind: 'offer', key });
       return browser.tabs.create({ url: browser.runtime.getURL(page as '/popup.html') }).then(() => ({ ok: true }));
     }
     const envelope = readPopupEnvelope(message);

@@ -6,12 +6,7 @@ import { settingsRecord } from './settings-store';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY } from '@/src/settings/sites';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import { sendToBackground } from '@/src/ui/messaging';
-
-/** Hosts the manifest grants at install (Chrome's `host_permissions`, Firefox MV2's `permissions`): never given back. */
-function requiredHostPatterns(): string[] {
-  const manifest = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
-  return [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []).filter((permission) => permission.includes('://'))];
-}
+import { requiredOrigins } from '@/src/settings/erase-all';
 
 /** The feeds section's link to the browser. */
 export const feedsSources: FeedsSources = {
@@ -35,7 +30,7 @@ export const feedsSources: FeedsSources = {
   saveFeeds: async (change) => (await settingsRecord.update((settings) => ({ ...settings, feeds: change(settings.feeds) }))).feeds,
   async releaseAccess(url, remainingFeeds) {
     const { jobPostingSites } = readSiteSettings((await browser.storage.local.get(SITE_SETTINGS_KEY))[SITE_SETTINGS_KEY]);
-    const origins = hostPatternsToRelease(url, remainingFeeds, { required: requiredHostPatterns(), otherUses: jobPostingSites.map(originPattern) });
+    const origins = hostPatternsToRelease(url, remainingFeeds, { required: requiredOrigins(browser.runtime.getManifest() as Parameters<typeof requiredOrigins>[0]), otherUses: jobPostingSites.map(originPattern) });
     if (origins.length > 0) await browser.permissions.remove({ origins });
   },
   syncNow: async () => ({ failed: (await sendToBackground('popup/sync-now', {})).filter((report) => !report.ok).length }),

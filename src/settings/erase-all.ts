@@ -30,15 +30,24 @@ export interface EraseSteps {
  * refuses to remove them; Firefox MV2 keeps required hosts under `permissions`.
  */
 export function optionalGrantedOrigins(granted: readonly string[], manifest: ReturnType<EraseBrowser['runtime']['getManifest']>): string[] {
-  const required = new Set([...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? [])]);
+  const required = new Set(requiredOrigins(manifest));
   return granted.filter((origin) => !required.has(origin));
+}
+
+/** The host access the manifest grants at install (hosts, and the content scripts' matches): never given back. */
+export function requiredOrigins(manifest: ReturnType<EraseBrowser['runtime']['getManifest']>): string[] {
+  return [
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.permissions ?? []).filter((permission) => permission.includes('://')),
+    ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
+  ];
 }
 
 export async function eraseEverything(api: EraseBrowser, steps: EraseSteps): Promise<{ removedOrigins: string[] }> {
   // Alarms first, so no scheduled sync starts writing while the rest goes.
   await api.alarms.clearAll();
   const origins = optionalGrantedOrigins((await api.permissions.getAll()).origins ?? [], api.runtime.getManifest());
-  // One at a time: a single refusal must not keep the other sites' access.
+  // Each origin on its own: a single refusal must not keep the other sites' access.
   const removed = await Promise.all(origins.map((origin) => api.permissions.remove({ origins: [origin] }).catch(() => false)));
   await api.storage.local.clear();
   await steps.deleteDatabase();
