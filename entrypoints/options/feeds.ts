@@ -20,6 +20,15 @@ export const feedsSources: FeedsSources = {
     return () => browser.storage.onChanged.removeListener(handler);
   },
   requestAccess: (url) => browser.permissions.request({ origins: feedHostPatterns(url) }),
+  hasAccess: (url) => browser.permissions.contains({ origins: feedHostPatterns(url) }),
+  onAccessChange(listener) {
+    browser.permissions.onAdded.addListener(listener);
+    browser.permissions.onRemoved.addListener(listener);
+    return () => {
+      browser.permissions.onAdded.removeListener(listener);
+      browser.permissions.onRemoved.removeListener(listener);
+    };
+  },
   async checkFeed(url) {
     try {
       return readFeedCheckResult(await sendToBackground('options/check-feed', { url }));

@@ -17,15 +17,19 @@ function status(url: string, fields: Partial<SourceStatus>): SourceStatus {
 }
 
 /** Sources kept in memory, recording the order of what the section asks for. */
-function fakeSources(options: { feeds?: string[]; statuses?: SourceStatus[]; access?: boolean; check?: FeedCheckResult } = {}) {
+function fakeSources(options: { feeds?: string[]; statuses?: SourceStatus[]; access?: boolean; check?: FeedCheckResult; granted?: string[] } = {}) {
   let feeds = options.feeds ?? [GITHUB, MIRROR];
+  const granted = new Set(options.granted ?? [GITHUB, MIRROR]);
   const calls: string[] = [];
   const sources = {
     loadFeeds: vi.fn(async () => feeds),
     loadStatus: vi.fn(async () => options.statuses ?? []),
     onChange: vi.fn(() => () => undefined),
+    hasAccess: vi.fn(async (url: string) => granted.has(url)),
+    onAccessChange: vi.fn(() => () => undefined),
     requestAccess: vi.fn((url: string) => {
       calls.push(`requestAccess ${url}`);
+      if (options.access ?? true) granted.add(url);
       return Promise.resolve(options.access ?? true);
     }),
     checkFeed: vi.fn(async (url: string) => {
@@ -185,6 +189,20 @@ describe('FeedsSection', () => {
     await settle();
     expect(rows(root)).toEqual([GITHUB]);
     expect(calls).toEqual([`saveFeeds ${GITHUB}`, `releaseAccess ${MIRROR} | ${GITHUB}`]);
+  });
+
+  it('offers to allow a feed kept without its host access (as an import leaves it), asking from the click', async () => {
+    const { sources, calls } = fakeSources({ granted: [GITHUB] });
+    const root = await render(sources);
+    expect(root.querySelector(`[data-feed="${GITHUB}"] [data-feed-access]`)).toBeNull();
+    const missing = root.querySelector(`[data-feed="${MIRROR}"] [data-feed-access="missing"]`)!;
+    expect(missing.textContent).toContain(new URL(MIRROR).hostname);
+    missing.querySelector('[data-action="allow-feed"]')!.dispatchEvent(new Event('click', { bubbles: true }));
+    // Asked for in the click itself, before anything is awaited.
+    expect(calls[0]).toBe(`requestAccess ${MIRROR}`);
+    await settle();
+    expect(calls).toContain('syncNow');
+    expect(root.querySelector('[data-feed-access]')).toBeNull();
   });
 
   it('syncs now on request and says when it is done', async () => {

@@ -18,6 +18,10 @@ export interface FeedsSources {
    * click: a browser only shows its prompt during a user gesture.
    */
   requestAccess(url: string): Promise<boolean>;
+  /** Whether the browser grants what the feed is read with (an imported feed may lack it). */
+  hasAccess(url: string): Promise<boolean>;
+  /** Calls `listener` when host permissions are granted or given back; returns the unsubscribe. */
+  onAccessChange(listener: () => void): () => void;
   /** Has the background list the feed once (it holds the host permissions). */
   checkFeed(url: string): Promise<FeedCheckResult>;
   /** Changes the stored feed list (read, changed, written); answers the list saved. */
@@ -108,18 +112,38 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
   const [syncNotice, setSyncNotice] = useState<Notice | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
 
+  const [withoutAccess, setWithoutAccess] = useState<string[]>([]);
+
   const reload = useCallback(async () => {
     const [loadedFeeds, loadedStatus] = await Promise.all([sources.loadFeeds(), sources.loadStatus()]);
+    const access = await Promise.all(loadedFeeds.map((url) => sources.hasAccess(url).catch(() => true)));
     setFeeds(loadedFeeds);
     setStatuses(loadedStatus);
+    setWithoutAccess(loadedFeeds.filter((_url, i) => !access[i]));
   }, [sources]);
 
   useEffect(() => {
     const load = () =>
       reload().catch((error: unknown) => setSyncNotice({ tone: 'error', text: t('optionsLoadError', error instanceof Error ? error.message : String(error)) }));
     void load();
-    return sources.onChange(() => void load());
+    const stopChanges = sources.onChange(() => void load());
+    const stopAccess = sources.onAccessChange(() => void load());
+    return () => {
+      stopChanges();
+      stopAccess();
+    };
   }, [sources, reload]);
+
+  /** A feed kept without its host's access (an import grants none): asked for from this click. */
+  function allow(url: string) {
+    const granted = sources.requestAccess(url);
+    void granted.then(
+      (ok) => {
+        if (ok) void sources.syncNow().then(() => reload(), () => reload());
+      },
+      () => undefined,
+    );
+  }
 
   function onSubmit(event: Event) {
     event.preventDefault();
@@ -205,6 +229,14 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
                   <strong>{kindLabel(url)}</strong> · <code id={`options-feed-${index}`} class="options__feed-url">{url}</code>
                 </p>
                 <FeedStatus status={statusOf(url)} />
+                {withoutAccess.includes(url) && (
+                  <p class="error" data-feed-access="missing">
+                    {t('optionsFeedsAccessMissing', hostOf(url))}{' '}
+                    <button type="button" data-action="allow-feed" aria-describedby={`options-feed-${index}`} onClick={() => allow(url)}>
+                      {t('optionsFeedsAllow')}
+                    </button>
+                  </p>
+                )}
               </div>
               <button type="button" data-action="remove-feed" aria-describedby={`options-feed-${index}`} onClick={() => void remove(url)}>
                 {t('optionsFeedsRemove')}
