@@ -116,6 +116,8 @@ describe('the options page exports, erases and imports the user data', () => {
     await expect.poll(() => options.locator('[data-status="erase"]').innerText()).not.toBe('');
     await expect.poll(() => options.locator('[data-status="erase"]').innerText(), { timeout: 30_000 }).not.toMatch(/…$/);
     expect(await options.locator('[data-error="erase"]').count()).toBe(0);
+    // The confirmation that had the focus is gone: the focus is back on the erase button.
+    await expect.poll(focused).toBe('erase');
 
     expect(Object.keys(await getStorageLocal(browser.serviceWorker, USER_KEYS))).toEqual([]);
     expect(await options.evaluate(() => localStorage.length)).toBe(0);

@@ -160,10 +160,14 @@ describe('options: notifications', () => {
       { id: 'a2', query: 'juriste', filters: { junior: true }, createdAt: '2026-01-02T00:00:00Z' },
     ]);
     await expect.poll(() => section.locator('[data-alert-id="a1"]').textContent()).toContain('« product owner » · junior bienvenu·e');
+    // The editor had the focus: it goes back to that alert's "edit" button.
+    const focused = () => section.evaluate(() => `${document.activeElement?.closest('[data-alert-id]')?.getAttribute('data-alert-id')} ${document.activeElement?.getAttribute('data-action')}`);
+    await expect.poll(focused).toBe('a1 edit-alert');
 
     await section.getByRole('button', { name: 'Supprimer l’alerte : « juriste » · junior bienvenu·e' }).click();
     await expect.poll(storedAlerts).toEqual([{ id: 'a1', query: 'product owner', filters: { junior: true }, createdAt: '2026-01-01T00:00:00Z' }]);
     await expect.poll(() => section.locator('[data-alert-id]').count()).toBe(1);
+    await expect.poll(() => section.evaluate(() => document.activeElement?.id)).toBe('options-notifications-alerts');
 
     // Nothing else in the settings was touched by the section's writes.
     expect(await storedSettings()).toMatchObject({ syncIntervalMinutes: 90, language: 'fr' });

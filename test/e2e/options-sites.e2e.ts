@@ -128,6 +128,8 @@ describe('options: job sites, sync interval and language', () => {
       await row('https://jobs.example-employer.fr').locator('[data-action="remove-site"]').click();
       await expect.poll(async () => (await siteSettings())?.jobPostingSites).toEqual(['https://beta.gouv.fr']);
       await expect.poll(() => row('https://jobs.example-employer.fr').count()).toBe(0);
+      // The removed row had the focus: the list's heading keeps it in place.
+      expect(await options.evaluate(() => document.activeElement?.id)).toBe('options-sites-other');
       await row('https://beta.gouv.fr').locator('[data-action="remove-site"]').click();
       await expect.poll(async () => (await siteSettings())?.jobPostingSites).toEqual([]);
       await expect.poll(() => registeredMatches()).toEqual([]);

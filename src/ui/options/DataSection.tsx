@@ -145,6 +145,9 @@ export function DataSection({ sources }: { sources: DataSources }) {
       setEraseStatus({ kind: 'done', text: t('optionsDataErased') });
     } catch (error) {
       setEraseStatus({ kind: 'error', text: t('optionsDataEraseFailed', messageOf(error)) });
+    } finally {
+      // The confirmation that had the focus is gone: back to the button, enabled again.
+      setRefocusErase(true);
     }
   }
 

@@ -159,7 +159,9 @@ export function JobSitesSection({ sources }: { sources: JobSitesSources }) {
         </label>
       </div>
 
-      <h3 id="options-sites-other">{t('optionsSitesOtherTitle')}</h3>
+      <h3 id="options-sites-other" tabIndex={-1}>
+        {t('optionsSitesOtherTitle')}
+      </h3>
       <p class="options__hint">{t('optionsSitesOtherHint')}</p>
       {settings && origins.length === 0 && <p class="options__hint">{t('optionsSitesOtherNone')}</p>}
       <ul class="options__list" aria-labelledby="options-sites-other">
@@ -168,14 +170,35 @@ export function JobSitesSection({ sources }: { sources: JobSitesSources }) {
           const state = granted[origin] === undefined ? 'unknown' : granted[origin] ? 'granted' : 'missing';
           return (
             <li key={origin} data-origin={origin} data-permission={state}>
-              <strong>{host}</strong>
+              <strong tabIndex={-1} data-site-host>
+                {host}
+              </strong>
               {state !== 'unknown' && <span class="options__hint">{state === 'granted' ? t('optionsSitesGranted') : t('optionsSitesNotGranted')}</span>}
               {state === 'missing' && (
-                <button type="button" data-action="grant-site" aria-label={t('optionsSitesGrantLabel', host)} onClick={() => grant(origin)}>
+                <button
+                  type="button"
+                  data-action="grant-site"
+                  aria-label={t('optionsSitesGrantLabel', host)}
+                  onClick={(event) => {
+                    grant(origin);
+                    // This button goes once access is granted: the focus stays in its row, on the site's
+                    // name (not on "Remove", where a second Enter would do harm).
+                    event.currentTarget.parentElement?.querySelector<HTMLElement>('[data-site-host]')?.focus();
+                  }}
+                >
                   {t('optionsSitesGrant')}
                 </button>
               )}
-              <button type="button" data-action="remove-site" aria-label={t('optionsSitesRemoveLabel', host)} onClick={() => run(sources.removeJobPostingSite(origin))}>
+              <button
+                type="button"
+                data-action="remove-site"
+                aria-label={t('optionsSitesRemoveLabel', host)}
+                onClick={() => {
+                  run(sources.removeJobPostingSite(origin));
+                  // The row goes: the list's heading keeps the focus in place.
+                  document.getElementById('options-sites-other')?.focus();
+                }}
+              >
                 {t('optionsSitesRemove')}
               </button>
             </li>

@@ -113,6 +113,14 @@ export function NotificationsSection({ sources }: { sources: NotificationsSource
   const [choices, setChoices] = useState<FilterChoices>({ domaines: [], startups: [] });
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Where the keyboard focus goes once the control that had it is gone (an editor closed, an alert deleted).
+  const section = useRef<HTMLElement>(null);
+  const [refocus, setRefocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    section.current?.querySelector<HTMLElement>(refocus)?.focus();
+    setRefocus(null);
+  }, [refocus]);
 
   useEffect(() => {
     const loadFailed = (e: unknown) => setError(t('optionsLoadError', e instanceof Error ? e.message : String(e)));
@@ -164,7 +172,7 @@ export function NotificationsSection({ sources }: { sources: NotificationsSource
   };
 
   return (
-    <section class="options__section" aria-labelledby={ID} data-section="notifications">
+    <section class="options__section" aria-labelledby={ID} data-section="notifications" ref={section}>
       {title}
       <div class="options__row">
         <label>
@@ -337,7 +345,9 @@ export function NotificationsSection({ sources }: { sources: NotificationsSource
         />
       </div>
 
-      <h3 id={`${ID}-alerts`}>{t('optionsNotifyAlertsTitle')}</h3>
+      <h3 id={`${ID}-alerts`} tabIndex={-1}>
+        {t('optionsNotifyAlertsTitle')}
+      </h3>
       <p class="options__hint">{t('optionsNotifyAlertsHint')}</p>
       {alerts.length === 0 ? (
         <p data-alerts-empty>{t('optionsNotifyAlertsNone')}</p>
@@ -351,9 +361,13 @@ export function NotificationsSection({ sources }: { sources: NotificationsSource
                   <AlertEditor
                     alert={alert}
                     choices={choices}
-                    onCancel={() => setEditing(null)}
+                    onCancel={() => {
+                      setEditing(null);
+                      setRefocus(`[data-alert-id="${CSS.escape(alert.id)}"] [data-action="edit-alert"]`);
+                    }}
                     onSave={(edited) => {
                       setEditing(null);
+                      setRefocus(`[data-alert-id="${CSS.escape(alert.id)}"] [data-action="edit-alert"]`);
                       changeAlerts((all) => all.map((a) => (a.id === edited.id ? edited : a)));
                     }}
                   />
@@ -366,7 +380,10 @@ export function NotificationsSection({ sources }: { sources: NotificationsSource
                     <button
                       type="button"
                       aria-label={t('optionsNotifyAlertDeleteLabel', words)}
-                      onClick={() => changeAlerts((all) => all.filter((a) => a.id !== alert.id))}
+                      onClick={() => {
+                        changeAlerts((all) => all.filter((a) => a.id !== alert.id));
+                        setRefocus(`#${ID}-alerts`);
+                      }}
                       data-action="delete-alert"
                     >
                       {t('optionsNotifyAlertDelete')}
