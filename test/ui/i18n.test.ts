@@ -19,7 +19,7 @@ describe('a language chosen over the browser’s', () => {
     await useLanguage('en', readCatalogue);
     expect(uiLanguage()).toBe('en');
     expect(t('optionsTitle')).toBe(catalogue('en').optionsTitle!.message);
-    expect(t('notifyGroupTitle', ['4'])).toBe(catalogue('en').notifyGroupTitle!.message.replace('$1', '4'));
+    expect(t('optionsNotifyMoreTitle', ['4'])).toBe(catalogue('en').optionsNotifyMoreTitle!.message.replace('$1', '4'));
     await useLanguage('fr', readCatalogue);
     expect(uiLanguage()).toBe('fr');
     expect(t('optionsTitle')).toBe(catalogue('fr').optionsTitle!.message);
