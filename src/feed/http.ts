@@ -3,7 +3,12 @@
  * a sentence a user can read, so callers never see a raw exception.
  */
 
-export type FeedErrorKind = 'offline' | 'http' | 'rate-limited' | 'timeout' | 'invalid-body';
+/**
+ * `reader-outdated`: a live source's page answered but no longer reads as its listing (the
+ * site changed its markup): the offers already stored are kept, and the user is told that
+ * this source's reader may be out of date.
+ */
+export type FeedErrorKind = 'offline' | 'http' | 'rate-limited' | 'timeout' | 'invalid-body' | 'reader-outdated';
 
 export class FeedError extends Error {
   constructor(
@@ -32,9 +37,18 @@ export interface TextResponse {
   headers: Headers;
 }
 
-/** Adds `If-None-Match` when a validator is known (the answer may then be a 304 with no body). */
-export function conditionalHeaders(etag: string | null | undefined, headers: Record<string, string> = {}): Record<string, string> {
-  return etag ? { ...headers, 'If-None-Match': etag } : headers;
+/**
+ * Adds `If-None-Match` when a validator is known, and `If-Modified-Since` when the last
+ * answer carried a `Last-Modified` (sites that send no ETag often send that): the answer
+ * may then be a 304 with no body.
+ */
+export function conditionalHeaders(
+  etag: string | null | undefined,
+  headers: Record<string, string> = {},
+  lastModified?: string | null,
+): Record<string, string> {
+  const withEtag = etag ? { ...headers, 'If-None-Match': etag } : headers;
+  return lastModified ? { ...withEtag, 'If-Modified-Since': lastModified } : withEtag;
 }
 
 export async function fetchText(url: string, options: FetchTextOptions = {}): Promise<TextResponse> {

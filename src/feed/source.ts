@@ -3,6 +3,7 @@
  * version per file) and fetches one file. The kind is recognised from the URL.
  */
 import type { ParseResult } from '../postings/types';
+import type { FeedKind } from './feed-url';
 import { FeedError } from './http';
 import { createGitHubSource, parseGitHubFolderUrl } from './github';
 import { createStaticIndexSource } from './static-index';
@@ -25,20 +26,40 @@ export interface FeedEntry {
 export interface ListOptions {
   /** The validator of the last listing this source returned: a conditional request may answer "not modified". */
   etag?: string | null;
+  /**
+   * What this source kept of its last listing (`ListResult.sourceState`, stored with the
+   * feed's sync state): a paged listing keeps each page's validators and entries there, so a
+   * page that answers "not modified" still yields its entries. Untrusted (read from storage).
+   */
+  sourceState?: unknown;
+  /** Read the first page only (the options page's check of a new feed): a check costs one request. */
+  firstPageOnly?: boolean;
   signal?: AbortSignal;
 }
 
 export type ListResult =
   | { notModified: true }
-  | { notModified: false; entries: FeedEntry[]; etag: string | null };
+  | { notModified: false; entries: FeedEntry[]; etag: string | null; sourceState?: unknown };
 
 export interface FeedSource {
-  kind: 'github' | 'static-index' | 'jobs-json';
+  kind: FeedKind;
   /** Stable id for this feed, used as the key of its postings and sync state. */
   id: string;
   url: string;
   list(options?: ListOptions): Promise<ListResult>;
   fetchFile(entry: FeedEntry, signal?: AbortSignal): Promise<string>;
+  /**
+   * Reads one listed posting that is new or changed, for sources whose postings are not
+   * Markdown files (live sources read the offer's page). Absent: the file is fetched with
+   * `fetchFile` and parsed as a posting file. Never throws for one bad offer: it answers a
+   * failed ParseResult (or the listing's own fields) so one page does not stop a run.
+   */
+  readPosting?(entry: FeedEntry, signal?: AbortSignal): Promise<ParseResult>;
+  /**
+   * The shortest time between two listings of this source, in minutes (live sources ask
+   * for an hour: they are other people's web sites, not feeds). Absent: the sync interval.
+   */
+  minIntervalMinutes?: number;
 }
 
 export { DEFAULT_FEED_URL } from './feed-url';

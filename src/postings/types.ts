@@ -53,6 +53,13 @@ export interface Posting {
   body: string;
   /** Non-fatal oddities met while parsing (lenient recoveries), for diagnostics. */
   warnings: ParseWarning[];
+  /** Where the offer is based, as the source wrote it ("Paris (75)"); live sources only (feed files have no such field). */
+  location?: string | null;
+  /**
+   * The offer's own page on the site it was read from (live sources: Welcome to the Jungle,
+   * choisirleservicepublic.gouv.fr), http(s) only: the "original" the popup links to.
+   */
+  pageUrl?: string | null;
 }
 
 export interface ParseWarning {

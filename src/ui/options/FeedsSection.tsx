@@ -36,6 +36,8 @@ const KIND_KEYS: Record<FeedKind, MessageKey> = {
   github: 'optionsFeedsKindGithub',
   'static-index': 'optionsFeedsKindStaticIndex',
   'jobs-json': 'optionsFeedsKindJobsJson',
+  'wttj-company': 'optionsFeedsKindWttj',
+  'csp-organisation': 'optionsFeedsKindCsp',
 };
 
 export function kindLabel(url: string): string {
