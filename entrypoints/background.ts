@@ -14,6 +14,7 @@ import { parisDay } from '@/src/postings/dates';
 import { useLanguage } from '@/src/ui/i18n';
 import { originPattern, readSiteSettings, SITE_SETTINGS_KEY, withJobPostingSite } from '@/src/settings/sites';
 import { checkFeed } from '@/src/feed/check';
+import { feedHostPatterns } from '@/src/feed/feed-url';
 import { injectIntoOpenTabs, syncJobPostingScript, type JobPostingBrowser } from '@/src/sites/job-posting-sites';
 import { eraseEverything, type EraseBrowser } from '@/src/settings/erase-all';
 import type { UserMarks } from '@/src/settings/marks';
@@ -39,6 +40,8 @@ export default defineBackground(() => {
     status,
     startupResolver: loadStartupResolver,
     afterFeeds: (db) => refreshSearchIndex(db),
+    // A live source's site is read only once the user granted it (options page, first run).
+    hasAccess: (url) => browser.permissions.contains({ origins: feedHostPatterns(url) }),
   });
 
   async function sync(trigger: SyncTrigger) {

@@ -10,7 +10,7 @@ import type { FeedKind } from './feed-url';
  * Why a URL is not accepted: a fetch failure (`FeedErrorKind`; `invalid-body` means
  * it answered with something that is not a feed), or one found before fetching.
  */
-export type FeedCheckFailure = FeedErrorKind | 'invalid-url' | 'unrecognised' | 'empty' | 'unknown';
+export type FeedCheckFailure = FeedErrorKind | 'invalid-url' | 'unrecognised' | 'empty' | 'unknown' | 'no-access';
 
 export type FeedCheckResult =
   | { ok: true; kind: FeedKind; offers: number }
@@ -26,8 +26,10 @@ export type FeedCheckResult =
     };
 
 export const FEED_CHECK_FAILURES: readonly FeedCheckFailure[] = [
-  'offline', 'http', 'rate-limited', 'timeout', 'invalid-body', 'invalid-url', 'unrecognised', 'empty', 'unknown',
+  'offline', 'http', 'rate-limited', 'timeout', 'invalid-body', 'reader-outdated', 'invalid-url', 'unrecognised', 'empty', 'unknown', 'no-access',
 ];
+
+const FEED_KINDS: readonly FeedKind[] = ['github', 'static-index', 'jobs-json', 'wttj-company', 'csp-organisation'];
 
 /** Builds a failed answer. */
 export function failure(reason: FeedCheckFailure, error: string, extra: { status?: number; retryAt?: string } = {}): FeedCheckResult {
@@ -37,8 +39,8 @@ export function failure(reason: FeedCheckFailure, error: string, extra: { status
 /** Reads the background's answer (another context: checked rather than trusted). */
 export function readFeedCheckResult(raw: unknown): FeedCheckResult {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  if (value.ok === true && (value.kind === 'github' || value.kind === 'static-index' || value.kind === 'jobs-json') && typeof value.offers === 'number') {
-    return { ok: true, kind: value.kind, offers: value.offers };
+  if (value.ok === true && FEED_KINDS.includes(value.kind as FeedKind) && typeof value.offers === 'number') {
+    return { ok: true, kind: value.kind as FeedKind, offers: value.offers };
   }
   if (value.ok === false && FEED_CHECK_FAILURES.includes(value.reason as FeedCheckFailure) && typeof value.error === 'string') {
     return failure(value.reason as FeedCheckFailure, value.error, {

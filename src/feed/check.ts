@@ -24,7 +24,7 @@ export async function checkFeed(url: string, options: CheckFeedOptions = {}): Pr
   try {
     const source = (options.sourceFor ?? sourceForUrl)(url);
     // No validator: a first listing always comes with its entries.
-    const listing = await source.list({ signal: options.signal });
+    const listing = await source.list({ signal: options.signal, firstPageOnly: true });
     if (listing.notModified) return failure('unknown', `${url} answered "not modified" to a request that asked for the listing.`);
     // A jobs.json item that does not read as a posting is no offer; the other kinds list files.
     const offers = listing.entries.filter((entry) => entry.inline === undefined || entry.inline.ok).length;

@@ -99,5 +99,11 @@ export interface ParseError {
 }
 
 export type ParseResult =
-  | { ok: true; posting: Posting; recovered: boolean }
+  | {
+      ok: true;
+      posting: Posting;
+      recovered: boolean;
+      /** Read from the listing only (the offer's page did not answer or read): the next sync tries the offer page again. */
+      retry?: true;
+    }
   | { ok: false; error: ParseError };

@@ -46,6 +46,11 @@ export interface SourceSyncState {
   kind: string;
   /** Validator of the last listing, for a conditional request. */
   etag: string | null;
+  /**
+   * What the source keeps of its last listing between runs (a paged listing's per-page
+   * validators and entries), opaque here; absent for the feed kinds that need none.
+   */
+  sourceState?: unknown;
   /** The first successful sync (the silent one), or null before it. */
   firstSyncAt: string | null;
   /** The last sync that changed something. */

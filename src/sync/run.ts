@@ -4,7 +4,7 @@
  * part-way writes nothing, so the database always shows a whole run or the one
  * before it, and the next run starts again from that state.
  */
-import type { FeedEntry, FeedSource } from '../feed/source';
+import type { FeedEntry, FeedSource, ListResult } from '../feed/source';
 import { parsePosting } from '../postings/parse';
 import { parisDay, nextDay } from '../postings/dates';
 import { isOpenAt, postingIdFromFileName } from '../postings/status';
@@ -28,7 +28,18 @@ export interface SyncOptions {
   resolveStartupId?: (ref: string | null) => string | null;
   /** How many posting files are fetched at once. */
   concurrency?: number;
+  /**
+   * Whether an open posting of another feed is already this same offer (the same offer
+   * published on two sites): such a posting is stored, but not announced as new again.
+   */
+  isOpenElsewhere?: (posting: StoredPosting) => boolean;
 }
+
+/**
+ * Stored as the version of a posting read from its listing alone (its page failed): it
+ * never equals a listed version, so the next run reads the page again.
+ */
+const RETRY_SUFFIX = '~retry';
 
 /** What a run changed, by posting key. */
 export interface SyncChanges {
@@ -83,7 +94,7 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
   const knownState = await readSyncState(db, source.id);
   const firstSync = !knownState?.firstSyncAt;
 
-  const listing = await source.list({ etag: knownState?.etag ?? null, signal });
+  const listing = await source.list({ etag: knownState?.etag ?? null, sourceState: knownState?.sourceState, signal });
   const today = parisDay(now);
   if (listing.notModified && knownState && !(knownState.nextOpennessChange && today && today >= knownState.nextOpennessChange)) {
     // Nothing changed upstream and no open posting has reached a closing date: nothing to read or write.
@@ -102,9 +113,11 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     const key = keyOf(e);
     return previous.get(key)?.version !== e.version && rejectVersion.get(key) !== e.version;
   });
-  const results: ParseResult[] = await mapLimited(changedEntries, options.concurrency ?? 4, async (entry) =>
-    entry.inline ?? parsePosting(entry.fileName, await source.fetchFile(entry, signal)),
-  );
+  const results: ParseResult[] = await mapLimited(changedEntries, options.concurrency ?? 4, async (entry) => {
+    if (entry.inline) return entry.inline;
+    if (source.readPosting) return source.readPosting(entry, signal);
+    return parsePosting(entry.fileName, await source.fetchFile(entry, signal));
+  });
   signal?.throwIfAborted();
 
   // The state after the run, posting by posting.
@@ -126,7 +139,7 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
       ...result.posting,
       key,
       sourceId: source.id,
-      version: entry.version,
+      version: result.retry ? `${entry.version}${RETRY_SUFFIX}` : entry.version,
       startupId: options.resolveStartupId?.(result.posting.startupRef) ?? null,
       storedAt: at,
       firstSeenAt: old?.firstSeenAt ?? at,
@@ -155,7 +168,8 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     const isOpen = !posting.removedAt && isOpenAt(posting, now);
     if (isOpen) openCount++;
     if (isOpen && !wasOpen) {
-      changes.newOffers.push(key);
+      // A copy of an offer already open on another site is the same offer, not a new one.
+      if (!options.isOpenElsewhere?.(posting)) changes.newOffers.push(key);
       if (previous.has(key)) changes.reopened.push(key);
     }
     if (!isOpen && wasOpen) changes.closed.push(key);
@@ -172,6 +186,7 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     url: source.url,
     kind: source.kind,
     etag: listing.notModified ? (before.state?.etag ?? null) : listing.etag,
+    ...(sourceStateAfter(listing, before.state) !== undefined ? { sourceState: sourceStateAfter(listing, before.state) } : {}),
     firstSyncAt: before.state?.firstSyncAt ?? at,
     lastChangeAt: changed ? at : (before.state?.lastChangeAt ?? at),
     openCount,
@@ -188,7 +203,8 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
 
   const stateChanged =
     !before.state ||
-    (['etag', 'firstSyncAt', 'openCount', 'nextOpennessChange'] as const).some((field) => before.state?.[field] !== state[field]);
+    (['etag', 'firstSyncAt', 'openCount', 'nextOpennessChange'] as const).some((field) => before.state?.[field] !== state[field]) ||
+    JSON.stringify(before.state.sourceState ?? null) !== JSON.stringify(state.sourceState ?? null);
   if (changed || stateChanged || announcement) {
     await writeSource(db, {
       put,
@@ -209,6 +225,11 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     openCount,
     changes,
   };
+}
+
+/** The source's own listing memory after a run: the new one, or the one before when nothing was listed anew. */
+function sourceStateAfter(listing: ListResult, before: SourceSyncState | undefined): unknown {
+  return listing.notModified ? before?.sourceState : listing.sourceState;
 }
 
 /**

@@ -6,8 +6,9 @@
  */
 import { FeedError } from '../feed/http';
 import { sourceForUrl, type FeedSource } from '../feed/source';
+import { LIVE_SOURCE_KINDS } from '../feed/feed-url';
 import type { Settings } from '../settings/settings';
-import type { Database } from '../store/db';
+import type { Database, StoredPosting } from '../store/db';
 import { syncSource, type SyncResult } from './run';
 import { retryTime, type SourceStatus, type StatusStore } from './status';
 
@@ -27,14 +28,31 @@ export interface SyncRunnerDeps {
    * index) is up to date by the time a page reacts to the new status.
    */
   afterFeeds?: (db: Database) => Promise<unknown>;
+  /**
+   * Whether the browser lets Beta Radar read a live source's site (its optional host
+   * permission was granted). A live source without it is not requested at all; absent:
+   * always granted (tests).
+   */
+  hasAccess?: (url: string) => Promise<boolean>;
+  /**
+   * Builds, from what is stored now, the test "is an open posting of another feed already
+   * this offer?" (the same offer on two sites is announced once). Called before each feed
+   * when several are configured, so a feed sees what the one before it just stored.
+   */
+  openElsewhere?: (db: Database, now: Date) => Promise<(posting: StoredPosting) => boolean>;
 }
 
 export interface FeedRunReport {
   url: string;
   sourceId: string;
   ok: boolean;
-  /** The feed was left alone because it is backing off or rate-limited. */
+  /**
+   * The feed was left alone: it is backing off or rate-limited (`backoff`), a live source
+   * was listed less than its minimum interval ago (`too-soon`), or the browser does not let
+   * Beta Radar read its site (`no-access`).
+   */
   skipped?: boolean;
+  skipReason?: 'backoff' | 'too-soon' | 'no-access';
   result?: SyncResult;
   error?: string;
 }
@@ -58,6 +76,7 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     trigger: SyncTrigger,
     previous: SourceStatus | undefined,
     resolve: ((ref: string | null) => string | null) | undefined,
+    withOthers: boolean,
   ): Promise<{ report: FeedRunReport; status: SourceStatus }> {
     const now = clock();
     let source: FeedSource;
@@ -74,10 +93,25 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     const hostBlocked = base.lastError?.kind === 'rate-limited' && base.nextRetryAt && Date.parse(base.nextRetryAt) > now.getTime();
     const backingOff = RESPECTS_BACKOFF.has(trigger) && base.nextRetryAt && Date.parse(base.nextRetryAt) > now.getTime();
     if (hostBlocked || backingOff) {
-      return { report: { url, sourceId: source.id, ok: false, skipped: true, error: base.lastError?.message }, status: base };
+      return { report: { url, sourceId: source.id, ok: false, skipped: true, skipReason: 'backoff', error: base.lastError?.message }, status: base };
+    }
+    // Live sources are other people's web sites: listed an hour apart at least, whatever
+    // the sync interval, unless a person asks for it (one listing per click).
+    const minimumMs = (source.minIntervalMinutes ?? 0) * 60_000;
+    if (minimumMs > 0 && trigger !== 'user' && base.lastRunAt && now.getTime() - Date.parse(base.lastRunAt) < minimumMs) {
+      return { report: { url, sourceId: source.id, ok: false, skipped: true, skipReason: 'too-soon' }, status: base };
+    }
+    if (LIVE_SOURCE_KINDS.has(source.kind) && deps.hasAccess && !(await deps.hasAccess(url).catch(() => false))) {
+      const message = `Beta Radar may not read ${new URL(source.url).hostname}: allow it in the options to sync this source.`;
+      return {
+        report: { url, sourceId: source.id, ok: false, skipped: true, skipReason: 'no-access', error: message },
+        // Not a failure of the site: no backoff, the next run looks again.
+        status: { ...base, url, lastRunAt: base.lastRunAt, lastError: { kind: 'no-access', message, at: now.toISOString() }, nextRetryAt: null },
+      };
     }
     try {
-      const result = await syncSource(db, source, { now: () => now, resolveStartupId: resolve });
+      const isOpenElsewhere = withOthers && deps.openElsewhere ? await deps.openElsewhere(db, now) : undefined;
+      const result = await syncSource(db, source, { now: () => now, resolveStartupId: resolve, ...(isOpenElsewhere ? { isOpenElsewhere } : {}) });
       const rejected = result.notModified ? (base.counts?.rejected ?? 0) : result.changes.rejected.length;
       return {
         report: { url, sourceId: source.id, ok: true, result },
@@ -122,7 +156,7 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     const next: Record<string, SourceStatus> = {};
     for (const url of settings.feeds) {
       const previous = Object.values(statuses).find((s) => s.url === url);
-      const { report, status } = await syncFeed(db, url, trigger, previous, resolve);
+      const { report, status } = await syncFeed(db, url, trigger, previous, resolve, settings.feeds.length > 1);
       reports.push(report);
       next[status.sourceId] = status;
     }

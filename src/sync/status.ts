@@ -15,7 +15,8 @@ export interface SourceStatus {
   lastRunAt: string | null;
   /** Last time the feed answered (changed or not). */
   lastSuccessAt: string | null;
-  lastError: { kind: FeedErrorKind | 'unknown'; message: string; at: string } | null;
+  /** `no-access`: a live source whose site the browser does not let Beta Radar read (nothing was requested). */
+  lastError: { kind: FeedErrorKind | 'unknown' | 'no-access'; message: string; at: string } | null;
   /** Failed runs in a row. */
   failures: number;
   /** Before this time, scheduled runs leave the feed alone (backoff, or the host's rate-limit reset). */

@@ -65,6 +65,10 @@ export function problemText(reason: FeedCheckFailure, detail: { status?: number;
       return t('optionsFeedsProblemNotAFeed');
     case 'empty':
       return t('optionsFeedsProblemEmpty');
+    case 'reader-outdated':
+      return t('optionsFeedsProblemReaderOutdated');
+    case 'no-access':
+      return t('optionsFeedsProblemNoAccess');
     default:
       // 'unknown', and whatever else a stored status may carry.
       return t('optionsFeedsProblemUnknown');

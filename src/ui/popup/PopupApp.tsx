@@ -62,11 +62,27 @@ const loadOfferView = () => import('./OfferView');
 /** How many results are rendered at a time: the list stays light however many match. */
 const PAGE = 50;
 
+/** A live source's problems in plain words; other failures keep the feed layer's sentence. */
+function syncErrorText(status: SourceStatus, error: NonNullable<SourceStatus['lastError']>): string {
+  const site = hostOf(status.url);
+  if (error.kind === 'reader-outdated') return t('popupReaderOutdated', [site]);
+  if (error.kind === 'no-access') return t('popupNoAccess', [site]);
+  return t('popupSyncError', [error.message]);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
+
 function StatusLine({ status }: { status: SourceStatus }) {
   if (status.lastError) {
     return (
-      <p data-sync-source={status.sourceId} class="popup__error">
-        {t('popupSyncError', [status.lastError.message])}
+      <p data-sync-source={status.sourceId} data-sync-error={status.lastError.kind} class="popup__error">
+        {syncErrorText(status, status.lastError)}
         {status.nextRetryAt ? ` ${t('popupNextRetry', [formatTime(status.nextRetryAt)])}` : ''}
       </p>
     );
