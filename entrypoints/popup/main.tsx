@@ -17,6 +17,7 @@ import { disableJobPostingSite, enableJobPostingSite } from '@/src/sites/job-pos
 import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
 import { uiLanguage, useLanguage } from '@/src/ui/i18n';
 import { queryFromPopupSearch } from '@/src/omnibox/popup-links';
+import { LIVE_SOURCES_OFFER_KEY, shouldOfferLiveSources, type LiveSourcesOfferRecord } from '@/src/settings/live-sources-offer';
 import '@/assets/theme.css';
 import './style.css';
 
@@ -81,7 +82,20 @@ const sources: PopupSources = {
     return () => browser.storage.onChanged.removeListener(handler);
   },
   syncNow: async () => void (await sendToBackground('popup/sync-now', {})),
-  openOptions: () => browser.runtime.openOptionsPage(),
+  async openOptions(section) {
+    if (!section) return browser.runtime.openOptionsPage();
+    await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${section}`) });
+    window.close();
+  },
+  async shouldOfferLiveSources() {
+    const stored = await browser.storage.local.get([SETTINGS_KEY, LIVE_SOURCES_OFFER_KEY]);
+    const { feeds } = readSettings(stored[SETTINGS_KEY], defaultSettings(import.meta.env.WXT_FEED_URL));
+    return shouldOfferLiveSources(feeds, stored[LIVE_SOURCES_OFFER_KEY]);
+  },
+  dismissLiveSourcesOffer: async () => {
+    const record: LiveSourcesOfferRecord = { answeredAt: new Date().toISOString() };
+    await browser.storage.local.set({ [LIVE_SOURCES_OFFER_KEY]: record });
+  },
   opened: async () => void (await sendToBackground('popup/opened', {})),
   markSeen: async (keys) => void (await sendToBackground('popup/mark-seen', { keys })),
   setFavourite: async (key, favourite) => void (await sendToBackground('popup/set-favourite', { key, favourite })),

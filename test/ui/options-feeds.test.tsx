@@ -248,4 +248,58 @@ describe('feeds section strings', () => {
     const ours = (messages: Record<string, unknown>) => Object.keys(messages).filter((key) => key.startsWith('optionsFeeds')).sort();
     expect(ours(en)).toEqual(ours(fr));
   });
+
+  describe('live sources', () => {
+    const WTTJ = 'https://www.welcometothejungle.com/fr/companies/communaute-beta-gouv/jobs';
+    const CSP = 'https://choisirleservicepublic.gouv.fr/nos-offres/filtres/organisme/10668/';
+    const suggestions = (root: HTMLElement) => Array.from(root.querySelectorAll('[data-suggested-source]')).map((li) => li.getAttribute('data-suggested-source'));
+
+    it('offers the two live sources that are not configured yet, and says when both are on', async () => {
+      const root = await render(fakeSources({ feeds: [GITHUB] }).sources);
+      expect(suggestions(root)).toEqual([WTTJ, CSP]);
+      expect(root.querySelector('[data-suggested-source]')!.textContent).toContain('Welcome to the Jungle');
+      const onlyCsp = await render(fakeSources({ feeds: [GITHUB, WTTJ] }).sources);
+      expect(suggestions(onlyCsp)).toEqual([CSP]);
+      const both = await render(fakeSources({ feeds: [WTTJ, CSP] }).sources);
+      expect(suggestions(both)).toEqual([]);
+      expect(both.querySelector('[data-live-sources="all-on"]')).not.toBeNull();
+    });
+
+    it('enables one in the click: its site is asked for first, then it is listed once, then saved', async () => {
+      const { sources, calls, feeds } = fakeSources({ feeds: [GITHUB], granted: [GITHUB], check: { ok: true, kind: 'csp-organisation', offers: 7 } });
+      const root = await render(sources);
+      const button = root.querySelector<HTMLButtonElement>(`[data-suggested-source="${CSP}"] [data-action="add-live-source"]`)!;
+      button.click();
+      // Within the click, before any await: the browser's prompt needs the user's gesture.
+      expect(calls).toEqual([`requestAccess ${CSP}`]);
+      await settle();
+      expect(calls).toEqual([`requestAccess ${CSP}`, `checkFeed ${CSP}`, `saveFeeds ${GITHUB} ${CSP}`]);
+      expect(feeds()).toEqual([GITHUB, CSP]);
+      expect(suggestions(root)).toEqual([WTTJ]);
+      expect(root.querySelector('[data-feeds-notice]')!.textContent).toContain('7');
+    });
+
+    it('saves nothing when the site is refused', async () => {
+      const { sources, calls, feeds } = fakeSources({ feeds: [GITHUB], access: false });
+      const root = await render(sources);
+      root.querySelector<HTMLButtonElement>(`[data-suggested-source="${WTTJ}"] [data-action="add-live-source"]`)!.click();
+      await settle();
+      expect(calls).toEqual([`requestAccess ${WTTJ}`]);
+      expect(feeds()).toEqual([GITHUB]);
+      expect(alertText(root)).toContain('www.welcometothejungle.com');
+    });
+
+    it('says plainly that a source\'s reader may be out of date, and that its offers are kept', async () => {
+      const { sources } = fakeSources({
+        feeds: [CSP],
+        granted: [CSP],
+        statuses: [status(CSP, { lastSuccessAt: '2026-11-20T10:00:00Z', counts: { listed: 9, stored: 9, open: 9, rejected: 0 }, lastError: { kind: 'reader-outdated', message: 'choisirleservicepublic.gouv.fr: no offer card found on page 1.', at: '2026-11-21T10:00:00Z' } })],
+      });
+      const root = await render(sources);
+      const error = root.querySelector('[data-feed-error]')!;
+      expect(error.getAttribute('data-feed-error')).toBe('reader-outdated');
+      expect(error.textContent).toContain('n’est peut-être plus à jour');
+      expect(error.textContent).toContain('gardées');
+    });
+  });
 });

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedCheckFailure, FeedCheckResult } from '../../feed/check-result';
-import { feedKindOfUrl, parseFeedUrl, type FeedKind } from '../../feed/feed-url';
+import { feedKindOfUrl, parseFeedUrl, SUGGESTED_LIVE_SOURCES, type FeedKind } from '../../feed/feed-url';
+
+/** The options page's anchor for the live sources, where the popup's first-run card leads. */
+export const LIVE_SOURCES_ANCHOR = 'live-sources';
 import type { SourceStatus } from '../../sync/status';
 import { formatTime } from '../format';
 import { t, type MessageKey } from '../i18n';
@@ -117,6 +120,17 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
   const [syncing, setSyncing] = useState(false);
   const [syncNotice, setSyncNotice] = useState<Notice | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
+  const liveTitle = useRef<HTMLHeadingElement>(null);
+  const loaded = feeds !== null;
+
+  // The popup's first-run card links here (`options.html#live-sources`): the block exists only
+  // once the feeds are read, after the browser looked for the anchor, so go there then.
+  useEffect(() => {
+    if (loaded && location.hash === `#${LIVE_SOURCES_ANCHOR}`) {
+      liveTitle.current?.scrollIntoView({ block: 'start' });
+      liveTitle.current?.focus();
+    }
+  }, [loaded]);
 
   const [withoutAccess, setWithoutAccess] = useState<string[]>([]);
 
@@ -159,7 +173,14 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
     if (!parseFeedUrl(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText('invalid-url')) });
     if (!feedKindOfUrl(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText('unrecognised')) });
     if (feeds?.includes(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsDuplicate') });
-    // Before any await: the browser shows its permission prompt only within the click.
+    add(url, () => setAddress(''));
+  }
+
+  /**
+   * Asks for the feed's site, lists it once, then saves it. Called within the click: the
+   * browser shows its permission prompt only during a user gesture, so nothing is awaited first.
+   */
+  function add(url: string, onAdded?: () => void) {
     const access = sources.requestAccess(url).catch(() => false);
     setAdding(true);
     setAddNotice({ tone: 'info', text: t('optionsFeedsChecking') });
@@ -178,7 +199,7 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
         }
         const saved = await sources.saveFeeds((current) => (current.includes(url) ? current : [...current, url]));
         setFeeds(saved);
-        setAddress('');
+        onAdded?.();
         setAddNotice({ tone: 'info', text: t('optionsFeedsAdded', [t(KIND_KEYS[result.kind]), String(result.offers)]) });
       } catch (error) {
         setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText('unknown')), detail: error instanceof Error ? error.message : String(error) });
@@ -216,6 +237,7 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
   }
 
   const statusOf = (url: string) => statuses.find((status) => status.url === url);
+  const suggested = feeds === null ? [] : SUGGESTED_LIVE_SOURCES.filter((url) => !feeds.includes(url));
 
   return (
     <section class="options__section" aria-labelledby="options-feeds" data-section="feeds">
@@ -259,6 +281,26 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
           {syncNotice?.text ?? ''}
         </span>
       </div>
+
+      <h3 id={LIVE_SOURCES_ANCHOR} tabIndex={-1} ref={liveTitle}>
+        {t('optionsLiveTitle')}
+      </h3>
+      <p class="options__hint">{t('optionsLiveIntro')}</p>
+      {feeds !== null && suggested.length === 0 && <p data-live-sources="all-on">{t('optionsLiveAllOn')}</p>}
+      {suggested.length > 0 && (
+        <ul class="options__list" aria-labelledby={LIVE_SOURCES_ANCHOR}>
+          {suggested.map((url, index) => (
+            <li key={url} data-suggested-source={url}>
+              <p>
+                <strong>{kindLabel(url)}</strong> · <code id={`options-live-${index}`} class="options__feed-url">{url}</code>
+              </p>
+              <button type="button" data-action="add-live-source" disabled={adding} aria-describedby={`options-live-${index}`} onClick={() => add(url)}>
+                {t('optionsLiveEnable')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h3>{t('optionsFeedsAddTitle')}</h3>
       <form onSubmit={onSubmit} noValidate data-form="add-feed">

@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { Filters } from './Filters';
 import { ResultItem } from './ResultItem';
 import { SitePanel, type SitePanelProps } from './SitePanel';
+import { LiveSourcesOffer } from './LiveSourcesOffer';
 import { filterChoices, listOnlyIndex, runSearch } from './search-state';
 import { DEFAULT_FILTERS } from '../../search/types';
 import { isDefaultFilters, type PopupViewState } from './view-state';
@@ -39,8 +40,12 @@ export interface PopupSources {
   markFirstResults?(): void;
   /** Marks the moment typing gives results (the term sections are in memory). */
   markSearchReady?(): void;
-  /** Opens the options page (absent where there is none, as in tests). */
-  openOptions?(): Promise<void>;
+  /** Opens the options page (absent where there is none, as in tests); `live-sources` opens it at the live sources. */
+  openOptions?(section?: 'live-sources'): Promise<void>;
+  /** Whether to offer the live sources: none is configured and the offer was not dismissed. */
+  shouldOfferLiveSources?(): Promise<boolean>;
+  /** The user answered the offer ("not now", or went to choose): it is not shown again. */
+  dismissLiveSourcesOffer?(): Promise<void>;
   /** The job site in the active tab (absent where there are no tabs to ask). */
   site?: SitePanelProps;
 }
@@ -113,6 +118,16 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
   const [limit, setLimit] = useState(PAGE);
   const [offerKey, setOfferKey] = useState<string | null>(focusKey);
   const [alertSaved, setAlertSaved] = useState<string | null>(null);
+  const [offerLiveSources, setOfferLiveSources] = useState(false);
+  useEffect(() => {
+    void sources.shouldOfferLiveSources?.().then(setOfferLiveSources, () => setOfferLiveSources(false));
+  }, [sources]);
+  /** Either answer closes the card for good; "choose" goes to the options, where each site is asked for. */
+  const answerLiveSources = async (choose: boolean) => {
+    setOfferLiveSources(false);
+    await sources.dismissLiveSourcesOffer?.().catch(() => undefined);
+    if (choose) await sources.openOptions?.('live-sources');
+  };
   // "New" marks are the ones present when the popup opened: they stay while it is open, even once seen.
   const [newKeys, setNewKeys] = useState<Set<string>>(new Set());
   const searchBox = useRef<HTMLInputElement>(null);
@@ -287,6 +302,7 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
           <StatusLine key={status.sourceId} status={status} />
         ))}
       </section>
+      {offerLiveSources ? <LiveSourcesOffer choose={() => void answerLiveSources(true)} dismiss={() => void answerLiveSources(false)} /> : null}
       {sources.site ? <SitePanel {...sources.site} /> : null}
       <div class="popup__search" role="search">
         <input
