@@ -15,7 +15,7 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,24 @@ async function doBuild(target: BuildTarget): Promise<string> {
 // Browser
 
 /** Path of the Chromium to drive; throws with the install command when there is none. */
+/**
+ * A copy of the built extension whose manifest also *requires* `hostPatterns`: what the
+ * extension sees once a user granted those optional host permissions. Chromium under
+ * automation cannot answer a permission prompt (a request for a permission the manifest
+ * already holds resolves at once, without one), so the tests that need a granted site use
+ * this copy; the code is the build's, byte for byte. The copy is removed with `dispose()`.
+ */
+export async function extensionWithGrantedHosts(hostPatterns: readonly string[], target: BuildTarget = 'chrome'): Promise<{ dir: string; dispose(): Promise<void> }> {
+  const built = await buildExtension(target);
+  const dir = await mkdtemp(join(tmpdir(), 'beta-radar-granted-'));
+  await cp(built, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...hostPatterns])];
+  await writeFile(manifestPath, JSON.stringify(manifest));
+  return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
+}
+
 export function chromiumExecutable(): string {
   const path = findChromium();
   if (!path) {
