@@ -85,8 +85,23 @@ export function organisationKey(posting: Pick<SameOfferCandidate, 'sourceId' | '
  */
 const FILLER = new Set(['startup', 'start', 'up', 'etat', 'beta', 'gouv', 'fr', 'betagouv', 'betagouvfr', 'incubateur', 'dinum', 'hfx', 'fhx', 'sein', 'chez']);
 
+type NameForms = { words: string[]; joined: string } | null;
+
+/** A few hundred startup names, each met on many postings: their forms are worked out once. */
+const nameFormsCache = new Map<string, NameForms>();
+
 /** The name's words as the search's terms (`Mon Suivi Social` → mon, suivi, social), and the name written joined. */
-function nameForms(name: string): { words: string[]; joined: string } | null {
+function nameForms(name: string): NameForms {
+  let forms = nameFormsCache.get(name);
+  if (forms === undefined) {
+    if (nameFormsCache.size >= 10_000) nameFormsCache.clear();
+    forms = computeNameForms(name);
+    nameFormsCache.set(name, forms);
+  }
+  return forms;
+}
+
+function computeNameForms(name: string): NameForms {
   const words = slugify(name)
     .split('-')
     .filter((word) => word.length > 1 && !STOP_WORDS.has(word))
