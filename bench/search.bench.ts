@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { buildSearchIndex, DEFAULT_FILTERS, searchPostings, type SearchFilters, type SearchIndex, type SearchInput } from '../src/search';
+import { groupSameOffers } from '../src/postings/same-offer';
 import { loadCorpusSearchInputs } from '../test/helpers/corpus-search.ts';
 import { syntheticSearchInputs, vocabulary } from '../test/helpers/synthetic-postings.ts';
 
@@ -180,6 +181,15 @@ for (const [label, inputs, fuseSample] of [
       `terms: head ${count(index!.head.terms.length)}, body ${count(index!.body.terms.length)}`,
   );
   console.log(`  structured clone of the index (about a popup's IndexedDB read): median ${ms(quantile(clones, 0.5))}`);
+  // The step before the build: one offer per group of postings seen on several sources (here all of one source, as in the feed).
+  const groupings: number[] = [];
+  let offers = 0;
+  for (let run = 0; run < BUILDS; run++) {
+    const start = performance.now();
+    offers = groupSameOffers(inputs).length;
+    groupings.push(performance.now() - start);
+  }
+  console.log(`  same-offer grouping: median ${ms(quantile(groupings, 0.5))} (${groupings.map(ms).join(', ')}); ${count(offers)} offers`);
 
   // Our engine, all keystrokes.
   const cold = timeOurs(index!, keystrokes, ALL_OFFERS, true);

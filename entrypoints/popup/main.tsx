@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { PopupApp, type PopupSources } from '@/src/ui/popup/PopupApp';
 import { openDatabase, readCachedStartups, readPostings, readSearchDocs, readSearchSources, readSearchTerms, readUserStates } from '@/src/store/db';
 import { isOpenAt } from '@/src/postings/status';
+import { mergeSameOffer } from '@/src/postings/same-offer';
 import { buildSearchIndex, searchIndexVersion } from '@/src/search/build';
 import { searchInputsFrom } from '@/src/search/input';
 import { listOnlyIndex } from '@/src/ui/popup/search-state';
@@ -66,9 +67,11 @@ const sources: PopupSources = {
     return buildSearchIndex(searchInputsFrom(postings, startups));
   },
   loadUserStates: async () => readUserStates(await db),
-  async loadOffer(key) {
-    const [posting] = await readPostings(await db, [key]);
-    if (!posting) return null;
+  async loadOffer(keys) {
+    // In the order asked (primary first), merged as the search merged them.
+    const found = await readPostings(await db, [...keys]);
+    if (found.length === 0) return null;
+    const posting = mergeSameOffer(found);
     const startups = posting.startupId ? ((await readCachedStartups(await db))?.startups ?? []) : [];
     return { posting, startup: startups.find((s) => s.id === posting.startupId) ?? null };
   },

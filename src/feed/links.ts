@@ -2,7 +2,8 @@
  * Where a posting can be read on the web, from its feed's id. Pure string work
  * (no request): the popup links to it as "open the original".
  */
-export function originalUrlOf(posting: { sourceId: string; fileName: string }): string | null {
+export function originalUrlOf(posting: { sourceId: string; fileName: string; pageUrl?: string | null }): string | null {
+  if (posting.pageUrl) return posting.pageUrl;
   const github = /^github:([^/]+)\/([^/]+)\/([^/]+)\/(.*)$/.exec(posting.sourceId);
   if (github) {
     const [, owner, repo, ref, folder] = github;

@@ -1,5 +1,5 @@
-import { originalUrlOf } from '../feed/links';
 import { isOpenAt } from '../postings/status';
+import { offerLinks } from '../search/input';
 import type { SearchDoc } from '../search/types';
 import type { MatchablePosting } from './matcher';
 
@@ -15,6 +15,7 @@ export function matchablePostings(docs: readonly SearchDoc[], now: Date): Matcha
       startupRef: doc.startupRef,
       startupName: doc.startupName,
       date: doc.date,
-      url: originalUrlOf(doc),
+      // An offer on several sources: its first link (the primary's original).
+      url: offerLinks(doc)[0]?.url ?? null,
     }));
 }

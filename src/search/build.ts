@@ -18,7 +18,7 @@ import { groupTokensIn, VOCABULARY, type Vocabulary } from './vocabulary';
 export const FIELD = { role: 1, startup: 2, pitch: 4, details: 8 } as const;
 
 /** Bump when the index layout or the normalisation changes: stored indexes are then rebuilt. */
-export const INDEX_LAYOUT = 5;
+export const INDEX_LAYOUT = 6;
 
 export interface TermSection {
   /** Sorted (code unit order), unique. */

@@ -3,7 +3,17 @@
  * stored in IndexedDB, read by the popup, and run by Node tests and benchmarks.
  */
 
-/** What the search needs of one posting (a `StoredPosting` plus its startup's display fields). */
+/** Where an offer can be read: one per source that publishes it. */
+export interface SearchLink {
+  sourceId: string;
+  url: string;
+}
+
+/**
+ * What the search needs of one offer (a `StoredPosting` plus its startup's display fields).
+ * An offer seen on several sources is one input, keyed by its primary posting (see
+ * `src/postings/same-offer.ts`).
+ */
 export interface SearchInput {
   key: string;
   id: string;
@@ -27,10 +37,18 @@ export interface SearchInput {
   applicationDeadline: string | null;
   /** Markdown body: indexed, never kept in the catalog. */
   body: string;
+  /**
+   * Where to read the offer, primary first, one per distinct address. Absent when it is the
+   * posting's own original as its feed's id gives it (`originalUrlOf`): a GitHub feed's
+   * thousands of postings then carry no copy of their address. Read it through `offerLinks`.
+   */
+  links?: SearchLink[];
+  /** The keys of the other postings that are the same offer (other sources), first seen first; absent when none. */
+  sameAs?: string[];
 }
 
 /**
- * One posting as the popup lists it: everything but the long texts (body, startup
+ * One offer as the popup lists it: everything but the long texts (body, startup
  * pitch), which are only indexed. The popup reads every doc before its first paint.
  */
 export type SearchDoc = Omit<SearchInput, 'body' | 'startupPitch'>;

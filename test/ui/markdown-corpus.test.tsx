@@ -62,7 +62,7 @@ describe('the real corpus through the Markdown renderer', () => {
           open={posting.openFlag}
           favourite={false}
           seen={false}
-          originalUrl={`https://github.com/betagouv/beta.gouv.fr/blob/master/content/_jobs/${encodeURIComponent(posting.fileName)}`}
+          links={[{ sourceId: 'github:betagouv/beta.gouv.fr/master/content/_jobs', url: `https://github.com/betagouv/beta.gouv.fr/blob/master/content/_jobs/${encodeURIComponent(posting.fileName)}` }]}
           onBack={() => {}}
           onToggleFavourite={() => {}}
           onMarkSeen={() => {}}

@@ -50,7 +50,7 @@ function props(overrides: Partial<OfferViewProps> = {}): OfferViewProps {
     open: true,
     favourite: false,
     seen: false,
-    originalUrl: 'https://feed.example/jobs/2024-05-02-dev-full-stack',
+    links: [{ sourceId: 'static:https://feed.example/jobs', url: 'https://feed.example/jobs/2024-05-02-dev-full-stack' }],
     onBack: vi.fn(),
     onToggleFavourite: vi.fn(),
     onMarkSeen: vi.fn(),
@@ -138,10 +138,44 @@ describe('OfferView', () => {
   });
 
   it('hides the original link when there is none, and the apply links when the offer is closed', () => {
-    const root = view({ originalUrl: null, open: false });
+    const root = view({ links: [], open: false });
     expect(action(root, 'original')).toHaveLength(0);
     expect(action(root, 'apply')).toHaveLength(0);
     expect(root.querySelector('.offer__status')?.textContent).toBe('Closed offer');
+  });
+
+  it('lists where to read an offer published on several sites, named by the source’s kind or else the host', () => {
+    const root = view({
+      links: [
+        { sourceId: 'github:exemple/offres/main/jobs', url: 'https://github.com/exemple/offres/blob/main/jobs/dev.md' },
+        { sourceId: 'wttj:communaute-exemple', url: 'https://www.welcometothejungle.com/fr/companies/communaute-exemple/jobs/dev' },
+        { sourceId: 'csp:organisme/1234', url: 'https://choisirleservicepublic.gouv.fr/offre-emploi/dev/' },
+        { sourceId: 'static:https://feed.example/jobs', url: 'https://feed.example/jobs/dev' },
+        { sourceId: 'wttj:other', url: 'javascript:alert(1)' },
+      ],
+    });
+    const line = root.querySelector('[data-offer-links]');
+    expect(line?.textContent).toBe('Read on: GitHub · Welcome to the Jungle · Choisir le service public · feed.example');
+    const links = action(root, 'original');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://github.com/exemple/offres/blob/main/jobs/dev.md',
+      'https://www.welcometothejungle.com/fr/companies/communaute-exemple/jobs/dev',
+      'https://choisirleservicepublic.gouv.fr/offre-emploi/dev/',
+      'https://feed.example/jobs/dev',
+    ]);
+    for (const a of links) {
+      expect(a.getAttribute('target')).toBe('_blank');
+      expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    expect(findUnsafe(root)).toEqual([]);
+    installMessages('fr');
+    expect(view({ links: [{ sourceId: 'csp:organisme/1234', url: 'https://choisirleservicepublic.gouv.fr/offre/1/' }] }).querySelector('[data-offer-links]')?.textContent).toBe(
+      'Lire sur\u00a0: Choisir le service public',
+    );
+  });
+
+  it('shows no line of links when none is safe to follow', () => {
+    expect(view({ links: [{ sourceId: 'wttj:x', url: 'data:text/html,x' }] }).querySelector('[data-offer-links]')).toBeNull();
   });
 
   it('has named buttons for back, favourite (a toggle) and seen, wired to the callbacks', () => {

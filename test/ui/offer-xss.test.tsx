@@ -33,7 +33,7 @@ function hostileProps(): OfferViewProps[] {
   const callbacks = { onBack() {}, onToggleFavourite() {}, onMarkSeen() {} };
   return [
     // As the parser gives it, with the startup unresolved (the raw reference is shown).
-    { posting: parsed, startup: null, open: true, favourite: false, seen: false, originalUrl: 'javascript:alert(210)', ...callbacks },
+    { posting: parsed, startup: null, open: true, favourite: false, seen: false, links: [{ sourceId: 'wttj:hostile', url: 'javascript:alert(210)' }], ...callbacks },
     // Fields the parser would have cleaned, forced in: the view must check them itself.
     {
       posting: {
@@ -46,10 +46,10 @@ function hostileProps(): OfferViewProps[] {
       open: true,
       favourite: true,
       seen: true,
-      originalUrl: 'data:text/html,<script>alert(215)</script>',
+      links: [{ sourceId: 'wttj:hostile', url: 'data:text/html,<script>alert(215)</script>' }],
       ...callbacks,
     },
-    { posting: { ...parsed, externalUrl: '//evil.example/216' }, startup: { ...HOSTILE_STARTUP, link: 'https://evil.example/217"onclick="alert(217)' }, open: true, favourite: false, seen: false, originalUrl: 'vbscript:alert(218)', ...callbacks },
+    { posting: { ...parsed, externalUrl: '//evil.example/216' }, startup: { ...HOSTILE_STARTUP, link: 'https://evil.example/217"onclick="alert(217)' }, open: true, favourite: false, seen: false, links: [{ sourceId: 'wttj:hostile', url: 'vbscript:alert(218)' }], ...callbacks },
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId, useMemo } from 'preact/hooks';
 import type { Startup } from '../../postings/startups';
+import type { SearchLink } from '../../search/types';
 import type { StoredPosting } from '../../store/db';
 import { formatDay } from '../format';
 import { t } from '../i18n';
@@ -15,8 +16,11 @@ export interface OfferViewProps {
   open: boolean;
   favourite: boolean;
   seen: boolean;
-  /** The posting on its feed's site; the action is hidden when null or not http(s). */
-  originalUrl: string | null;
+  /**
+   * Where the offer can be read, one per source that publishes it, primary first
+   * (`offerLinks`); links that are not http(s) are left out, and the line with them.
+   */
+  links: readonly SearchLink[];
   onBack(): void;
   onToggleFavourite(): void;
   onMarkSeen(): void;
@@ -55,6 +59,40 @@ function Tags({ items }: { items: readonly string[] }) {
   );
 }
 
+/** The site a link reads the offer on, named from its source's kind, or else the link's host. */
+export function siteNameOf(link: SearchLink): string {
+  if (link.sourceId.startsWith('github:')) return t('popupSiteGitHub');
+  if (link.sourceId.startsWith('wttj:')) return t('popupSiteWttj');
+  if (link.sourceId.startsWith('csp:')) return t('popupSiteCsp');
+  try {
+    return new URL(link.url).hostname;
+  } catch {
+    return link.url;
+  }
+}
+
+/** "Read on: GitHub · Welcome to the Jungle · Choisir le service public". */
+function ReadOn({ links }: { links: readonly SearchLink[] }) {
+  const safe = links.flatMap((link) => {
+    const href = safeWebUrl(link.url);
+    return href === null ? [] : [{ href, name: siteNameOf(link), sourceId: link.sourceId }];
+  });
+  if (safe.length === 0) return null;
+  return (
+    <p class="offer__links" data-offer-links>
+      {t('popupReadOn')}{' '}
+      {safe.map(({ href, name, sourceId }, i) => (
+        <span key={href}>
+          {i > 0 ? ' · ' : null}
+          <a href={href} target="_blank" rel="noopener noreferrer" data-action="original" data-source={sourceId}>
+            {name}
+          </a>
+        </span>
+      ))}
+    </p>
+  );
+}
+
 function StartupFact({ startup, startupRef }: { startup: Startup | null; startupRef: string | null }) {
   if (startup === null) return startupRef === null ? null : <Fact label={t('offerStartup')}>{startupRef}</Fact>;
   const site = safeWebUrl(startup.link);
@@ -81,7 +119,7 @@ function StartupFact({ startup, startupRef }: { startup: Startup | null; startup
  * through `safeUrl`. Keyboard: Escape is the parent's business; the back button is the
  * visible way out.
  */
-export function OfferView({ posting, startup, open, favourite, seen, originalUrl, onBack, onToggleFavourite, onMarkSeen }: OfferViewProps) {
+export function OfferView({ posting, startup, open, favourite, seen, links, onBack, onToggleFavourite, onMarkSeen }: OfferViewProps) {
   const titleId = `offer-title-${useId()}`;
   const body = useMemo(
     () =>
@@ -90,7 +128,6 @@ export function OfferView({ posting, startup, open, favourite, seen, originalUrl
         : renderMarkdown(posting.body, { topHeading: 3, imageLabel: (alt) => (alt === '' ? t('offerImageNoAlt') : t('offerImage', [alt])) }),
     [posting.body],
   );
-  const original = safeWebUrl(originalUrl);
   const external = safeWebUrl(posting.externalUrl);
   const mailtos = posting.applyEmails.flatMap((address) => {
     const href = mailtoFor(address);
@@ -159,11 +196,6 @@ export function OfferView({ posting, startup, open, favourite, seen, originalUrl
             {t('offerApplyExternal', [new URL(applications.external).hostname])}
           </a>
         )}
-        {original === null ? null : (
-          <a class="offer__action" href={original} target="_blank" rel="noopener noreferrer" data-action="original">
-            {t('offerOpenOriginal')}
-          </a>
-        )}
         <button type="button" class="offer__action" aria-pressed={favourite} data-action="favourite" onClick={onToggleFavourite}>
           <span aria-hidden="true">{favourite ? '★ ' : '☆ '}</span>
           {t('offerFavourite')}
@@ -172,6 +204,7 @@ export function OfferView({ posting, startup, open, favourite, seen, originalUrl
           {seen ? t('offerSeen') : t('offerMarkSeen')}
         </button>
       </div>
+      <ReadOn links={links} />
       {body === null ? (
         <p class="offer__empty">{t('offerNoBody')}</p>
       ) : (

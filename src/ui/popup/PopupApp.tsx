@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Startup } from '../../postings/startups';
 import type { SearchIndex } from '../../search/build';
-import type { SearchFilters, SearchHit } from '../../search/types';
+import { offerKeys, offerLinks } from '../../search/input';
+import type { SearchDoc, SearchFilters, SearchHit, SearchLink } from '../../search/types';
 import type { StoredPosting, UserPostingState } from '../../store/db';
 import type { SourceStatus } from '../../sync/status';
 import { formatTime } from '../format';
@@ -13,6 +14,7 @@ import { LiveSourcesOffer } from './LiveSourcesOffer';
 import { filterChoices, listOnlyIndex, runSearch } from './search-state';
 import { DEFAULT_FILTERS } from '../../search/types';
 import { isDefaultFilters, type PopupViewState } from './view-state';
+import { favouriteChanges, offerMarks } from './offer-marks';
 
 /** Everything the popup reads and does outside itself; main.tsx wires it to the browser. */
 export interface PopupSources {
@@ -23,7 +25,12 @@ export interface PopupSources {
   /** Builds the index from the stored postings, when the background has not yet. */
   buildIndex(): Promise<SearchIndex>;
   loadUserStates(): Promise<UserPostingState[]>;
-  loadOffer(key: string): Promise<{ posting: StoredPosting; startup: Startup | null } | null>;
+  /**
+   * The offer to show: its postings (the primary's key first, then the other sources'
+   * copies) read and merged as the search merged them (`mergeSameOffer`), with its startup.
+   */
+  loadOffer(keys: readonly string[]): Promise<{ posting: StoredPosting; startup: Startup | null } | null>;
+  /** A posting's own original, for an offer shown before the list (and its links) is read. */
   originalUrl(posting: StoredPosting): string | null;
   loadStatus(): Promise<SourceStatus[]>;
   onStatusChange(listener: () => void): () => void;
@@ -222,10 +229,11 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
     document.getElementById(`result-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
-  const openOffer = (key: string) => {
-    setOfferKey(key);
-    // Opening an offer is seeing it.
-    if (!userStates.get(key)?.seenAt) void sources.markSeen([key]).then(loadUserStates);
+  const openOffer = (doc: SearchDoc) => {
+    setOfferKey(doc.key);
+    // Opening an offer is seeing it, on every source's copy.
+    const keys = offerKeys(doc);
+    if (keys.some((key) => !userStates.get(key)?.seenAt)) void sources.markSeen(keys).then(loadUserStates);
   };
   const closeOffer = () => {
     setOfferKey(null);
@@ -244,7 +252,7 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
     } else if (event.key === 'Enter' && shown > 0) {
       event.preventDefault();
       const hit = hits[Math.max(0, active)]!;
-      openOffer(index!.docs[hit.doc]!.key);
+      openOffer(index!.docs[hit.doc]!);
     } else if (event.key === 'Escape' && query !== '') {
       // First Escape clears the search; the next one closes the popup as usual.
       event.preventDefault();
@@ -267,12 +275,15 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
   };
 
   if (offerKey !== null) {
+    // The key may be any copy's (a notification names the posting it announced): the offer is the doc that holds it.
+    const doc = index?.docs.find((d) => d.key === offerKey || d.sameAs?.includes(offerKey));
     return (
       <OfferPage
         key={offerKey}
-        offerKey={offerKey}
+        keys={doc ? offerKeys(doc) : [offerKey]}
+        links={doc ? offerLinks(doc) : null}
         sources={sources}
-        userState={userStates.get(offerKey)}
+        userStates={userStates}
         onBack={closeOffer}
         onChanged={loadUserStates}
       />
@@ -360,6 +371,7 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
         <ul id="results" class="popup__list" role="listbox" aria-label={t('popupListLabel')}>
           {hits.slice(0, limit).map((hit, i) => {
             const doc = index!.docs[hit.doc]!;
+            const keys = offerKeys(doc);
             return (
               <ResultItem
                 key={doc.key}
@@ -367,11 +379,11 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
                 doc={doc}
                 hit={hit}
                 active={i === active}
-                isNew={newKeys.has(doc.key)}
-                favourite={userStates.get(doc.key)?.favourite === true}
+                isNew={keys.some((key) => newKeys.has(key))}
+                favourite={offerMarks(keys, userStates).favourite}
                 matchedTerms={matchedTerms}
                 matchedPhrases={matchedPhrases}
-                onOpen={() => openOffer(doc.key)}
+                onOpen={() => openOffer(doc)}
               />
             );
           })}
@@ -403,21 +415,25 @@ export function PopupApp({ sources, focusKey = null, initialQuery = null }: Popu
 }
 
 interface OfferPageProps {
-  offerKey: string;
+  /** The offer's postings: its own (primary) key first, then its copies on other sources. */
+  keys: readonly string[];
+  /** Where to read it (`offerLinks`), or null when its doc is not read yet: then the posting's own original. */
+  links: readonly SearchLink[] | null;
   sources: PopupSources;
-  userState: UserPostingState | undefined;
+  userStates: ReadonlyMap<string, UserPostingState>;
   onBack(): void;
   onChanged(): Promise<unknown>;
 }
 
-/** The offer view with its data: the full posting is read only when it is opened. */
-function OfferPage({ offerKey, sources, userState, onBack, onChanged }: OfferPageProps) {
+/** The offer view with its data: the full postings are read only when it is opened. */
+function OfferPage({ keys, links, sources, userStates, onBack, onChanged }: OfferPageProps) {
   const [offer, setOffer] = useState<{ posting: StoredPosting; startup: Startup | null } | null | 'missing'>(null);
   const [view, setView] = useState<typeof import('./OfferView') | null>(null);
+  const keysKey = keys.join('\n');
   useEffect(() => {
-    void sources.loadOffer(offerKey).then((found) => setOffer(found ?? 'missing'));
+    void sources.loadOffer(keysKey.split('\n')).then((found) => setOffer(found ?? 'missing'));
     void loadOfferView().then(setView);
-  }, [sources, offerKey]);
+  }, [sources, keysKey]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
@@ -443,7 +459,8 @@ function OfferPage({ offerKey, sources, userState, onBack, onChanged }: OfferPag
       </main>
     );
   }
-  const favourite = userState?.favourite === true;
+  const marks = offerMarks(keys, userStates);
+  const original = sources.originalUrl(offer.posting);
   const { OfferView } = view!;
   // The same page outline as the list (a main landmark, the extension's name as its h1), so
   // landmark and heading navigation find the offer the way they find the list.
@@ -454,12 +471,14 @@ function OfferPage({ offerKey, sources, userState, onBack, onChanged }: OfferPag
         posting={offer.posting}
         startup={offer.startup}
         open={sources.isOpen(offer.posting)}
-        favourite={favourite}
-        seen={userState?.seenAt != null}
-        originalUrl={sources.originalUrl(offer.posting)}
+        favourite={marks.favourite}
+        seen={marks.seen}
+        links={links ?? (original === null ? [] : [{ sourceId: offer.posting.sourceId, url: original }])}
         onBack={onBack}
-        onToggleFavourite={() => void sources.setFavourite(offerKey, !favourite).then(onChanged)}
-        onMarkSeen={() => void sources.markSeen([offerKey]).then(onChanged)}
+        onToggleFavourite={() =>
+          void Promise.all(favouriteChanges(keys, userStates).map(({ key, favourite }) => sources.setFavourite(key, favourite))).then(onChanged)
+        }
+        onMarkSeen={() => void sources.markSeen([...keys]).then(onChanged)}
       />
     </main>
   );
