@@ -71,7 +71,9 @@ export interface ParseWarning {
     | 'unknown-open-value'
     | 'bad-date'
     | 'bad-url'
-    | 'bad-field-type';
+    | 'bad-field-type'
+    /** A live source's offer page could not be read: the posting holds what the listing showed. */
+    | 'listing-only';
   message: string;
   /** 1-based line in the file, when known. */
   line?: number;
@@ -99,5 +101,11 @@ export interface ParseError {
 }
 
 export type ParseResult =
-  | { ok: true; posting: Posting; recovered: boolean }
+  | {
+      ok: true;
+      posting: Posting;
+      recovered: boolean;
+      /** Read from the listing only; the next sync tries the offer page again. */
+      retry?: true;
+    }
   | { ok: false; error: ParseError };
