@@ -54,7 +54,7 @@ export function readListingPage(reader: LiveReader, html: string, pageUrl: strin
       : `${where} does not look like a results page and shows no ${reader.listing.cardsDescription}`;
     throw new FeedError('reader-outdated', `${reader.site}: ${what}, and it does not say it has no offer; the site's markup has probably changed.`, pageUrl);
   }
-  return { offers: [], nextPageUrl: null, declaredEmpty: true, signal: useData ? 'initial-data' : 'dom' };
+  return { offers: [], nextPageUrl: null, declaredEmpty: true, signal: fromData?.declaredEmpty ? 'initial-data' : 'dom' };
 }
 
 // ---------------------------------------------------------------------------------------------
