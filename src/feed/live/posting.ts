@@ -88,9 +88,10 @@ function excerptOf(body: string): string {
   const blocks = body.split(/\n[ \t]*\n/).map((block) => block.trim()).filter((block) => block !== '');
   const heading = /^(#{1,6}\s.*|\*\*[^\n]*\*\*:?)$/;
   const chosen = blocks.find((block) => !heading.test(block)) ?? blocks[0] ?? '';
-  // Escaped `<` and `&` are page text, not tags or references: kept out of plainExcerpt's reach.
-  const unescaped = chosen.replace(/\\([\\`*_[\]<>#&|~+=.)-])/g, (_, c: string) => (c === '<' ? '\uE000' : c === '&' ? '\uE001' : c));
-  return plainExcerpt(unescaped).replace(/\uE000/g, '<').replace(/\uE001/g, '&');
+  // Escaped characters are page text, not Markdown, tags or references: kept out of plainExcerpt's
+  // reach as private-use characters, then put back.
+  const hidden = chosen.replace(/\\([!-/:-@[-`{-~])/g, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+  return plainExcerpt(hidden).replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
 function escapeLinkText(text: string): string {
