@@ -27,10 +27,11 @@ export function readInitialData(document: Document, variable: string): unknown {
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_LENGTH || !text.includes(variable)) continue;
     assignment.lastIndex = 0;
-    const match = assignment.exec(text);
-    if (!match) continue;
-    const value = valueAt(text, match.index + match[0].length);
-    if (value !== undefined) return value;
+    // The first assignment whose value reads (`x.__INITIAL_DATA__ === undefined` is a test, not one).
+    for (let match = assignment.exec(text), tries = 0; match && tries < 10; match = assignment.exec(text), tries++) {
+      const value = valueAt(text, match.index + match[0].length);
+      if (value !== undefined) return value;
+    }
   }
   return null;
 }

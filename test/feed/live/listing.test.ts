@@ -245,3 +245,16 @@ describe('listing helpers', () => {
     expect(listingKeyOf(query, `${wttjListingUrl()}?page=4`)).toBe(listingKeyOf(query, wttjListingUrl()));
   });
 });
+
+describe('readInitialData', () => {
+  it('decodes the JavaScript string by hand, whatever its quotes and escapes, and skips tests of the variable', async () => {
+    const { readInitialData } = await import('../../../src/feed/live/initial-data');
+    const { parseHtmlPage } = await import('../../../src/feed/live/html');
+    const read = (script: string) => readInitialData(parseHtmlPage(`<html><body><script>${script}</script></body></html>`, 'x'), '__INITIAL_DATA__');
+    expect(read(`if (window.__INITIAL_DATA__ === undefined) {}; window.__INITIAL_DATA__ = '{"a":"\\x41\\u00e9\\u{1F600}\\'"}';`)).toEqual({ a: 'Aé😀\'' });
+    expect(read('window.__INITIAL_DATA__ = {"a":[1,2]};\nwindow.other = 1;')).toEqual({ a: [1, 2] });
+    expect(read('window.__INITIAL_DATA__ = `{"a":${alert(1)}}`')).toBeNull();
+    expect(read('window.__INITIAL_DATA__ = "{\\"a\\":1')).toBeNull();
+    expect(read('window.__INITIAL_DATA__ = fetchData()')).toBeNull();
+  });
+});
