@@ -85,8 +85,8 @@ export interface CspSiteOptions {
   /** Cards per page (default 20, as on the site). */
   perPage?: number;
   /**
-   * Options in the embedded filter facets of each list page (default 2,000, about 0.5 MB; the
-   * real pages are about 4.5 MB: use ~18,000 for a bench).
+   * Options in the embedded filter facets of each list page (default 2,000: a page of about
+   * 0.3 MB; the real pages are about 4.5 MB, which ~31,000 gives, for a bench).
    */
   facets?: number;
   /** Offer pages carry the non-strict JSON-LD (default true); false: hidden inputs and DOM only. */
