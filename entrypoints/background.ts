@@ -3,6 +3,7 @@ import { createSyncRunner, type SyncTrigger } from '@/src/sync/runner';
 import { readSyncStatus, SYNC_STATUS_KEY } from '@/src/sync/status';
 import { loadStartupResolver } from '@/src/sync/startups';
 import { refreshSearchIndex } from '@/src/sync/search-index';
+import { openElsewhereLookup } from '@/src/sync/same-offer-lookup';
 import { defaultSettings, readSettings, SETTINGS_KEY } from '@/src/settings/settings';
 import { ALERTS_KEY, readAlerts } from '@/src/notify/alerts';
 import { announce, CLOSING_SOON_ALARM, NOTIFY_ALARM, updateBadge } from '@/src/notify/notifier';
@@ -42,6 +43,7 @@ export default defineBackground(() => {
     afterFeeds: (db) => refreshSearchIndex(db),
     // A live source's site is read only once the user granted it (options page, first run).
     hasAccess: (url) => browser.permissions.contains({ origins: feedHostPatterns(url) }),
+    openElsewhere: openElsewhereLookup,
   });
 
   async function sync(trigger: SyncTrigger) {

@@ -3,11 +3,12 @@
  * version per file) and fetches one file. The kind is recognised from the URL.
  */
 import type { ParseResult } from '../postings/types';
-import type { FeedKind } from './feed-url';
+import { parseLiveSourceUrl, type FeedKind } from './feed-url';
 import { FeedError } from './http';
 import { createGitHubSource, parseGitHubFolderUrl } from './github';
 import { createStaticIndexSource } from './static-index';
 import { createJobsJsonSource, isJobsJsonUrl } from './jobs-json';
+import { createLiveSource } from './live/source';
 
 export interface FeedEntry {
   /** The file name, which is the posting id plus (usually) `.md`. */
@@ -64,8 +65,13 @@ export interface FeedSource {
 
 export { DEFAULT_FEED_URL } from './feed-url';
 
+export interface SourceOptions {
+  /** For live sources: the startup d'État a text names, as a registry id (their offers have no startup field). */
+  recogniseStartup?: (text: string) => string | null;
+}
+
 /** Returns the source a URL designates, or a FeedError saying why it is not a feed we know. */
-export function sourceForUrl(url: string): FeedSource {
+export function sourceForUrl(url: string, options: SourceOptions = {}): FeedSource {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -77,11 +83,13 @@ export function sourceForUrl(url: string): FeedSource {
   }
   const github = parseGitHubFolderUrl(parsed);
   if (github) return createGitHubSource(url, github);
+  const live = parseLiveSourceUrl(parsed);
+  if (live) return createLiveSource(live, options.recogniseStartup ? { recogniseStartup: options.recogniseStartup } : {});
   if (isJobsJsonUrl(parsed)) return createJobsJsonSource(url);
   if (parsed.pathname.endsWith('.json')) return createStaticIndexSource(url);
   throw new FeedError(
     'invalid-body',
-    `"${url}" is neither a GitHub folder (github.com/<owner>/<repo>/tree/<ref>/<folder>) nor a jobs.json nor a JSON feed index.`,
+    `"${url}" is neither a GitHub folder (github.com/<owner>/<repo>/tree/<ref>/<folder>), a Welcome to the Jungle company's jobs page, a choisirleservicepublic.gouv.fr organisation listing, a jobs.json nor a JSON feed index.`,
     url,
   );
 }

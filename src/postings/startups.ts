@@ -3,7 +3,7 @@
  * and the resolution of a posting's free-text `startup` reference to one entry.
  * Pure: data in, data out.
  */
-import { collapseWhitespace, compactKey, slugify } from './text';
+import { collapseWhitespace, compactKey, foldAccents, slugify } from './text';
 
 /** `data[]` items of startups.json, as published (only the fields the project reads). */
 export interface StartupResource {
@@ -221,4 +221,57 @@ export function resolveStartup(index: StartupIndex, ref: string | null): Startup
   }
   const [only] = candidates ?? [];
   return candidates?.length === 1 && only ? { startup: only, how: 'loose' } : null;
+}
+
+/** Accents and case folded, every run of other characters one space, padded: whole words compare as ` word `. */
+function wordKey(text: string): string {
+  const words = foldAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return words === '' ? '' : ` ${words} `;
+}
+
+/** Names shorter than this (letters and digits) say too little to be recognised in free text (`Zen`, `GPS`). */
+const MIN_RECOGNISED_LENGTH = 4;
+
+/**
+ * The id of the startup d'État whose name (or id) `text` names as whole words, accents, case
+ * and punctuation aside (`Développeur·se – Trackdéchets` names `Trackdéchets`), or null.
+ * Names of fewer than 4 letters and digits are never recognised; when several are named, the
+ * longest name wins (`Aides Jeunes` over `Aides`), then the registry's order. For offers read
+ * from job sites, whose title or first lines name the startup but have no `startup` field.
+ */
+export function recogniseStartupIn(index: StartupIndex, text: string): string | null {
+  const haystack = wordKey(text);
+  if (haystack === '') return null;
+  let best: RecognisableName | null = null;
+  for (const candidate of recognisableNames(index)) {
+    if (best !== null && candidate.length <= best.length) continue;
+    if (haystack.includes(candidate.key)) best = candidate;
+  }
+  return best?.id ?? null;
+}
+
+interface RecognisableName {
+  id: string;
+  /** {@link wordKey} of the name. */
+  key: string;
+  /** Letters and digits in the name. */
+  length: number;
+}
+
+const recognisable = new WeakMap<StartupIndex, RecognisableName[]>();
+
+/** Every startup's name and id as whole-word keys, computed once per index. */
+function recognisableNames(index: StartupIndex): RecognisableName[] {
+  const cached = recognisable.get(index);
+  if (cached) return cached;
+  const names: RecognisableName[] = [];
+  for (const startup of index.startups) {
+    for (const name of [startup.name, startup.id]) {
+      const length = compactKey(name).length;
+      const key = wordKey(name);
+      if (length >= MIN_RECOGNISED_LENGTH && key !== '') names.push({ id: startup.id, key, length });
+    }
+  }
+  recognisable.set(index, names);
+  return names;
 }

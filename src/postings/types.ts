@@ -71,7 +71,9 @@ export interface ParseWarning {
     | 'unknown-open-value'
     | 'bad-date'
     | 'bad-url'
-    | 'bad-field-type';
+    | 'bad-field-type'
+    /** A live source's offer page could not be read: the posting holds what the listing showed. */
+    | 'listing-only';
   message: string;
   /** 1-based line in the file, when known. */
   line?: number;

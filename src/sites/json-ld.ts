@@ -27,7 +27,12 @@ const MAX_TEXT = 300;
 
 /** Every JobPosting found in `document`'s JSON-LD, in document order. Broken scripts are skipped. */
 export function jobPostingsInJsonLd(document: Document): JobPostingData[] {
-  const found: JobPostingData[] = [];
+  return walkJobPostings(document, readPosting);
+}
+
+/** The JobPosting nodes of `document`'s JSON-LD, each read by `read` (null: skipped), within the limits. */
+function walkJobPostings<T>(document: Document, read: (node: Record<string, unknown>) => T | null): T[] {
+  const found: T[] = [];
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_LENGTH || !/JobPosting/.test(text)) continue;
@@ -37,26 +42,26 @@ export function jobPostingsInJsonLd(document: Document): JobPostingData[] {
     } catch {
       continue; // a site's broken JSON is not our error
     }
-    collect(data, 0, found);
+    collect(data, 0, found, read);
     if (found.length >= MAX_POSTINGS) break;
   }
   return found.slice(0, MAX_POSTINGS);
 }
 
-function collect(value: unknown, depth: number, into: JobPostingData[]): void {
+function collect<T>(value: unknown, depth: number, into: T[], read: (node: Record<string, unknown>) => T | null): void {
   if (depth > MAX_DEPTH || into.length >= MAX_POSTINGS || typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) collect(item, depth + 1, into);
+    for (const item of value) collect(item, depth + 1, into, read);
     return;
   }
   const node = value as Record<string, unknown>;
   if (isJobPosting(node['@type'])) {
-    const posting = readPosting(node);
+    const posting = read(node);
     if (posting) into.push(posting);
     return;
   }
   // `@graph` holds a page's entities; `mainEntity` and `itemListElement`/`item` wrap one.
-  for (const key of ['@graph', 'mainEntity', 'itemListElement', 'item']) collect(node[key], depth + 1, into);
+  for (const key of ['@graph', 'mainEntity', 'itemListElement', 'item']) collect(node[key], depth + 1, into, read);
 }
 
 function isJobPosting(type: unknown): boolean {
@@ -149,4 +154,64 @@ export function readJsonLdHeading(heading: Element, pageUrl: string): CardFields
 /** Case, accents, punctuation and spacing aside. */
 function foldTitle(text: string): string {
   return foldAccents(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole offer (live sources read an offer's page for its text, dates and contract)
+
+/** A JobPosting with what an offer's page gives beyond its card. Every value a plain string, as written. */
+export interface JobPostingDetails extends JobPostingData {
+  /**
+   * The description as the page wrote it: HTML in schema.org's sense, already un-escaped once
+   * when a non-strict exporter HTML-escaped it whole (`&lt;p&gt;…`). Untrusted markup: to be
+   * read as text or converted, never inserted. Capped at 200,000 characters.
+   */
+  descriptionHtml: string | null;
+  /** `datePosted` and `validThrough` as written (ISO 8601, or `dd/mm/yyyy` on non-strict pages). */
+  datePosted: string | null;
+  validThrough: string | null;
+  /** `employmentType` values (`FULL_TIME`, `CONTRACTOR`…). */
+  employmentTypes: string[];
+  /** `occupationalCategory` and `industry`, when given. */
+  categories: string[];
+}
+
+const MAX_DESCRIPTION = 200_000;
+
+/**
+ * Every JobPosting of `document`'s JSON-LD with its description, dates and employment types,
+ * read leniently: non-strict exporters write `Description` with a capital D (and HTML-escape
+ * it), `hiringOrganization` as a plain string, dates as `dd/mm/yyyy`. Same walk and limits as
+ * {@link jobPostingsInJsonLd}.
+ */
+export function jobPostingDetailsInJsonLd(document: Document): JobPostingDetails[] {
+  return walkJobPostings(document, readDetails);
+}
+
+function readDetails(node: Record<string, unknown>): JobPostingDetails | null {
+  const posting = readPosting(node);
+  if (!posting) return null;
+  const field = (name: string): unknown => node[name] ?? node[name.charAt(0).toUpperCase() + name.slice(1)];
+  return {
+    ...posting,
+    descriptionHtml: descriptionOf(field('description')),
+    datePosted: text(first(field('datePosted'))),
+    validThrough: text(first(field('validThrough'))),
+    employmentTypes: texts(field('employmentType')),
+    categories: [...texts(field('occupationalCategory')), ...texts(field('industry'))],
+  };
+}
+
+function texts(value: unknown): string[] {
+  const values = Array.isArray(value) ? value.slice(0, 10) : [value];
+  return values.map((item) => text(item)).filter((item): item is string => item !== null);
+}
+
+/** HTML as written; escaped whole (`&lt;p&gt;`, no tag) means one more decoding. */
+function descriptionOf(value: unknown): string | null {
+  const raw = first(value);
+  if (typeof raw !== 'string') return null;
+  const capped = raw.length > MAX_DESCRIPTION ? raw.slice(0, MAX_DESCRIPTION) : raw;
+  const html = !/<[a-z!/]/i.test(capped) && /&lt;\/?[a-z]/i.test(capped) ? decodeEntities(capped) : capped;
+  return html.trim() === '' ? null : html;
 }

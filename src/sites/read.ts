@@ -105,7 +105,11 @@ function splitSelector(selector: string): { css: string; attribute: string | nul
   return match ? { css: match[1]!, attribute: match[2]! } : { css: selector, attribute: null };
 }
 
-function firstText(card: Element, selectors: readonly string[], skip: readonly string[]): string | null {
+/**
+ * The first non-empty text the selectors find inside `card` (a selector ending in `@attribute`
+ * reads that attribute), whitespace collapsed, capped; null when none finds any.
+ */
+export function firstText(card: Element, selectors: readonly string[], skip: readonly string[]): string | null {
   for (const selector of selectors) {
     const { css, attribute } = splitSelector(selector);
     for (const element of selectAll(card, css, false)) {

@@ -5,7 +5,8 @@
  * Records each feed's status and backs off from a failing feed.
  */
 import { FeedError } from '../feed/http';
-import { sourceForUrl, type FeedSource } from '../feed/source';
+import { sourceForUrl, type FeedSource, type SourceOptions } from '../feed/source';
+import type { StartupResolver } from './startups';
 import { LIVE_SOURCE_KINDS } from '../feed/feed-url';
 import type { Settings } from '../settings/settings';
 import type { Database, StoredPosting } from '../store/db';
@@ -20,9 +21,9 @@ export interface SyncRunnerDeps {
   status: StatusStore;
   now?: () => Date;
   /** A resolver of startup references, refreshed before each run when the registry is stale. */
-  startupResolver?: (db: Database, now: Date) => Promise<((ref: string | null) => string | null) | undefined>;
-  /** Builds the source of a feed URL (tests pass a fake). */
-  sourceFor?: (url: string) => FeedSource;
+  startupResolver?: (db: Database, now: Date) => Promise<StartupResolver | undefined>;
+  /** Builds the source of a feed URL (tests pass a fake); live sources recognise startups with `recogniseStartup`. */
+  sourceFor?: (url: string, options?: SourceOptions) => FeedSource;
   /**
    * Runs after the feeds, before the status is written: derived data (the search
    * index) is up to date by the time a page reacts to the new status.
@@ -75,13 +76,13 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     url: string,
     trigger: SyncTrigger,
     previous: SourceStatus | undefined,
-    resolve: ((ref: string | null) => string | null) | undefined,
+    resolve: StartupResolver | undefined,
     withOthers: boolean,
   ): Promise<{ report: FeedRunReport; status: SourceStatus }> {
     const now = clock();
     let source: FeedSource;
     try {
-      source = sourceFor(url);
+      source = sourceFor(url, resolve?.recognise ? { recogniseStartup: resolve.recognise } : {});
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {

@@ -4,10 +4,14 @@
  * none) is used and postings sync all the same.
  */
 import { fetchStartupsRegistry, isRegistryStale, type FetchStartupsOptions, type FetchStartupsResult } from '../feed/startups-registry';
-import { buildStartupIndex, resolveStartup } from '../postings/startups';
+import { buildStartupIndex, recogniseStartupIn, resolveStartup } from '../postings/startups';
 import { readCachedStartups, updateStartupIds, writeCachedStartups, type Database } from '../store/db';
 
-export type StartupResolver = (ref: string | null) => string | null;
+/**
+ * Resolves a posting's startup reference to a registry id; `recognise` finds the startup a
+ * text names (a live source's offer has no startup field, only a title and a description).
+ */
+export type StartupResolver = ((ref: string | null) => string | null) & { recognise?: (text: string) => string | null };
 
 export async function loadStartupResolver(
   db: Database,
@@ -33,7 +37,9 @@ export async function loadStartupResolver(
   }
   if (!startups) return undefined;
   const index = buildStartupIndex(startups);
-  const resolver: StartupResolver = (ref) => resolveStartup(index, ref)?.startup.id ?? null;
+  const resolver: StartupResolver = Object.assign((ref: string | null) => resolveStartup(index, ref)?.startup.id ?? null, {
+    recognise: (text: string) => recogniseStartupIn(index, text),
+  });
   // Postings stored before this registry keep their files; only their resolved startup changes.
   if (refreshed) await updateStartupIds(db, resolver);
   return resolver;

@@ -22,6 +22,8 @@ describe('feedKindOfUrl', () => {
     'http://miroir.example.org/flux.json',
     'https://beta.gouv.fr/api/v2.6/jobs.json',
     'https://miroir.example.org/JOBS.JSON',
+    'https://www.welcometothejungle.com/fr/companies/communaute-beta-gouv/jobs',
+    'https://choisirleservicepublic.gouv.fr/nos-offres/filtres/organisme/10668/page/2/',
   ])('gives %s the kind sourceForUrl gives it', (url) => {
     expect(feedKindOfUrl(url)).toBe(sourceForUrl(url).kind);
   });
