@@ -118,11 +118,14 @@ export function createLiveSource(parsed: LiveSourceUrl, options: LiveSourceOptio
       const offer = listed.get(entry.fileName) ?? null;
       const pageUrl = offerUrl(entry.url, reader.host);
       const postingOptions = { recogniseStartup: options.recogniseStartup, site: reader.site };
-      const listingOnly = (why: string): ParseResult => {
+      // A page that did not answer is asked again at the next sync; one that answered but did
+      // not read is not (asking again each hour would not change it: the card's next change will).
+      const listingOnly = (why: string, retry = true): ParseResult => {
         if (!offer) {
           return { ok: false, error: { code: 'invalid-item', fileName: entry.fileName, message: `${entry.fileName}: its offer page could not be read (${why}), and no listing of ${reader.site} names it in this session.` } };
         }
-        return { ok: true, posting: postingFromOffer(offer, null, { ...postingOptions, unreadPage: why }), recovered: false, retry: true };
+        const posting = postingFromOffer(offer, null, { ...postingOptions, unreadPage: why });
+        return retry ? { ok: true, posting, recovered: false, retry: true } : { ok: true, posting, recovered: true };
       };
       if (pageUrl === null) return listingOnly(`${entry.url} is not a page of ${reader.host}`);
       let html: string;
@@ -145,7 +148,7 @@ export function createLiveSource(parsed: LiveSourceUrl, options: LiveSourceOptio
           date: details.datePosted,
         };
         if (!details.title && !details.description) {
-          if (offer) return listingOnly(`${pageUrl} showed neither the offer's title nor its description`);
+          if (offer) return listingOnly(`${pageUrl} showed neither the offer's title nor its description`, false);
         }
         const posting = postingFromOffer(base, details, postingOptions);
         if (posting.title === '') {

@@ -202,8 +202,11 @@ describe('readPosting', () => {
     // Offline, and a page that is no offer page at all.
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('network down'))));
     expect(await source.readPosting!(entries[0]!)).toMatchObject({ ok: true, retry: true });
+    // A page that answered but is no offer page is not asked again each sync: its card's next change will.
     serveSite(new Map([[wttjOfferUrl(offers[0]!), '<html><body><p>Oups</p></body></html>']]));
-    expect(await source.readPosting!(entries[0]!)).toMatchObject({ ok: true, retry: true });
+    const unread = await source.readPosting!(entries[0]!);
+    expect(unread).toMatchObject({ ok: true, recovered: true });
+    expect(unread.ok && unread.retry).toBeFalsy();
   });
 
   it('throws for an abort, and only then', async () => {
