@@ -116,7 +116,8 @@ const sources: PopupSources = {
     };
     await browser.storage.local.set({ [ALERTS_KEY]: [...alerts, alert] });
   },
-  isOpen: (posting) => isOpenAt(posting, now),
+  // A posting its feed stopped listing is closed, whatever its own dates say.
+  isOpen: (posting) => !posting.removedAt && isOpenAt(posting, now),
   viewState: {
     read: () => readViewState(localStorage.getItem(VIEW_STATE_KEY)),
     write: (state) => writeViewState(localStorage, state),

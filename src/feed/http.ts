@@ -29,6 +29,11 @@ export interface FetchTextOptions {
   /** MV3 stops a worker whose fetch waits over 30 s: stay well under it. */
   timeoutMs?: number;
   headers?: Record<string, string>;
+  /**
+   * false: a redirect is refused, not followed (live sources: a listing or an offer page that
+   * sends elsewhere would take the request to a site the user did not enable).
+   */
+  followRedirects?: boolean;
 }
 
 export interface TextResponse {
@@ -57,11 +62,20 @@ export async function fetchText(url: string, options: FetchTextOptions = {}): Pr
   let response: Response;
   // `no-store`: the conditional requests are ours (If-None-Match); the HTTP cache would turn a 304 back into a 200.
   try {
-    response = await fetch(url, { signal, headers: options.headers, credentials: 'omit', cache: 'no-store' });
+    response = await fetch(url, {
+      signal,
+      headers: options.headers,
+      credentials: 'omit',
+      cache: 'no-store',
+      ...(options.followRedirects === false ? { redirect: 'manual' as const } : {}),
+    });
   } catch (cause) {
     if (timeout.aborted) throw new FeedError('timeout', `${url} did not answer in time.`, url);
     if (options.signal?.aborted) throw cause;
     throw new FeedError('offline', `${url} could not be reached (offline, or the host is down).`, url);
+  }
+  if (response.type === 'opaqueredirect' || (options.followRedirects === false && response.status >= 300 && response.status < 400 && response.status !== 304)) {
+    throw new FeedError('http', `${url} redirects elsewhere; this source is read from its own pages only, without following redirects.`, url, response.status || undefined);
   }
   if (response.status === 304) return { status: 304, text: '', headers: response.headers };
   if (!response.ok) {

@@ -40,7 +40,14 @@ export interface ListOptions {
 
 export type ListResult =
   | { notModified: true }
-  | { notModified: false; entries: FeedEntry[]; etag: string | null; sourceState?: unknown };
+  | {
+      notModified: false;
+      entries: FeedEntry[];
+      etag: string | null;
+      sourceState?: unknown;
+      /** Only part of the listing was read (a paged listing longer than a source reads): what is not listed is not closed. */
+      partial?: boolean;
+    };
 
 export interface FeedSource {
   kind: FeedKind;

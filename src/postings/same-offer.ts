@@ -75,7 +75,9 @@ export function organisationKey(posting: Pick<SameOfferCandidate, 'sourceId' | '
     const key = name ? compactKey(name) : '';
     if (key !== '') return COMMUNITY_NAMES.has(key) ? COMMUNITY_KEY : key;
   }
-  return isLiveSourceId(posting.sourceId) ? COMMUNITY_KEY : null;
+  // A live offer naming no startup is merged with nothing: its site's listing is beta.gouv's
+  // community's, but two such offers of one role may be two employers' (under-merging is safer).
+  return null;
 }
 
 /**

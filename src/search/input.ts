@@ -26,7 +26,8 @@ export function searchInputFrom(posting: SearchablePosting, startup: Startup | n
     contract: posting.contract,
     junior: posting.junior,
     date: posting.date,
-    openFlag: posting.openFlag,
+    // A posting its feed no longer lists is closed, whatever its own flag says (a live offer's flag is always true).
+    openFlag: posting.openFlag && !posting.removedAt,
     depublicationDate: posting.depublicationDate,
     applicationDeadline: posting.applicationDeadline,
     body: posting.body,

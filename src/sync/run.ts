@@ -5,6 +5,7 @@
  * before it, and the next run starts again from that state.
  */
 import type { FeedEntry, FeedSource, ListResult } from '../feed/source';
+import { LIVE_SOURCE_KINDS } from '../feed/feed-url';
 import { parsePosting } from '../postings/parse';
 import { parisDay, nextDay } from '../postings/dates';
 import { isOpenAt, postingIdFromFileName } from '../postings/status';
@@ -149,8 +150,10 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
   });
 
   const listedVersion = new Map(entries.map((e) => [keyOf(e), e.version]));
+  const partialListing = !listing.notModified && listing.partial === true;
+  const live = LIVE_SOURCE_KINDS.has(source.kind);
   for (const [key, posting] of next) {
-    if (!listedVersion.has(key) && !posting.removedAt) {
+    if (!listedVersion.has(key) && !posting.removedAt && !partialListing) {
       next.set(key, { ...posting, removedAt: at });
       changes.removed.push(key);
     } else if (listedVersion.has(key) && posting.removedAt && previous.get(key) === posting) {
@@ -168,8 +171,10 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     const isOpen = !posting.removedAt && isOpenAt(posting, now);
     if (isOpen) openCount++;
     if (isOpen && !wasOpen) {
-      // A copy of an offer already open on another site is the same offer, not a new one.
-      if (!options.isOpenElsewhere?.(posting)) changes.newOffers.push(key);
+      // A copy of an offer already open on another site is the same offer, not a new one; and
+      // a live offer back as it was within days of leaving (missed on a page read while the
+      // site's list moved) was announced when it first came.
+      if (!options.isOpenElsewhere?.(posting) && !(live && backAsItWas(previous.get(key), posting, now))) changes.newOffers.push(key);
       if (previous.has(key)) changes.reopened.push(key);
     }
     if (!isOpen && wasOpen) changes.closed.push(key);
@@ -225,6 +230,14 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     openCount,
     changes,
   };
+}
+
+/** A posting listed again, unchanged, within {@link BACK_WITHIN_MS} of leaving: not a new offer. */
+const BACK_WITHIN_MS = 7 * 24 * 60 * 60 * 1000;
+
+function backAsItWas(before: StoredPosting | undefined, after: StoredPosting, now: Date): boolean {
+  if (!before?.removedAt || after.removedAt) return false;
+  return before.version === after.version && now.getTime() - Date.parse(before.removedAt) < BACK_WITHIN_MS;
 }
 
 /** The source's own listing memory after a run: the new one, or the one before when nothing was listed anew. */

@@ -62,6 +62,8 @@ export interface SyncRunner {
   run(trigger: SyncTrigger): Promise<FeedRunReport[]>;
 }
 
+const INTERVAL_GRACE_MINUTES = 5;
+
 /** Scheduled triggers respect a failing feed's backoff; a person asking for a sync does not wait for it. */
 const RESPECTS_BACKOFF: ReadonlySet<SyncTrigger> = new Set(['alarm', 'startup']);
 
@@ -98,7 +100,9 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
     }
     // Live sources are other people's web sites: listed an hour apart at least, whatever
     // the sync interval, unless a person asks for it (one listing per click).
-    const minimumMs = (source.minIntervalMinutes ?? 0) * 60_000;
+    // Five minutes' grace: each feed's run time is read after the feeds before it, so an hourly
+    // alarm can come back a little under the hour, which must not push the source to the next one.
+    const minimumMs = Math.max(0, (source.minIntervalMinutes ?? 0) - INTERVAL_GRACE_MINUTES) * 60_000;
     if (minimumMs > 0 && trigger !== 'user' && base.lastRunAt && now.getTime() - Date.parse(base.lastRunAt) < minimumMs) {
       return { report: { url, sourceId: source.id, ok: false, skipped: true, skipReason: 'too-soon' }, status: base };
     }

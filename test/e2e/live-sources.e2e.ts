@@ -250,6 +250,14 @@ describe('live sources in Chromium, the sites granted', () => {
     const closed = (await stored(CSP_ID)).find((p) => p.id === left!.id);
     expect(closed).toMatchObject({ openAtLastSync: false });
     expect(closed?.removedAt).not.toBeNull();
+    // The popup lists it as closed: gone from the open offers, there with the closed ones.
+    const popup = await browser.openPopup();
+    await popup.locator('.popup__query').fill('aidants connect');
+    await popup.locator('[data-action="sync"]').waitFor();
+    await expect.poll(() => popup.locator('[role="option"]').count()).toBe(0);
+    await popup.close();
+    const searched = await readAllFromStore<{ key: string; docs: { id: string; openFlag: boolean }[] }>(browser.serviceWorker, DB_NAME, 'search');
+    expect(searched.find((record) => record.key === 'docs')?.docs.find((doc) => doc.id === left!.id)?.openFlag).toBe(false);
   });
 
   it('reports a listing whose markup changed, keeps its offers, and syncs the other source', async () => {

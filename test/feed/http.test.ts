@@ -31,6 +31,25 @@ describe('fetchText', () => {
     expect(error.message).toContain('https://example.org/a');
   });
 
+  it('refuses a redirect when asked not to follow one, and asks the browser not to follow it', async () => {
+    let redirect: RequestRedirect | undefined;
+    stubFetch(async (_url, init) => {
+      redirect = init?.redirect;
+      return new Response(null, { status: 302, headers: { location: 'https://ailleurs.example/' } });
+    });
+    const error = await failureOf(fetchText('https://example.org/a', { followRedirects: false }));
+    expect(redirect).toBe('manual');
+    expect(error).toMatchObject({ kind: 'http', status: 302 });
+    expect(error.message).toContain('redirects elsewhere');
+    // By default a feed's redirects are the browser's to follow.
+    stubFetch(async (_url, init) => {
+      redirect = init?.redirect;
+      return new Response('ok', { status: 200 });
+    });
+    await fetchText('https://example.org/a');
+    expect(redirect).toBeUndefined();
+  });
+
   it('reports HTTP errors with their status', async () => {
     stubFetch(async () => new Response('boom', { status: 503 }));
     const error = await failureOf(fetchText('https://example.org/a'));

@@ -55,11 +55,12 @@ const keysOf = (groups: ReturnType<typeof groupSameOffers<StoredPosting>>) => gr
 const day = (offset: number) => new Date(Date.UTC(2024, 2, 1 + offset)).toISOString().slice(0, 10);
 
 describe('organisationKey', () => {
-  it('is the resolved startup, else the reference as a compact key, else beta.gouv.fr for a live source', () => {
+  it('is the resolved startup, else the reference as a compact key; a posting naming no one has none', () => {
     expect(organisationKey({ sourceId: GITHUB, startupId: 'radar-des-aides', startupRef: 'Radar des Aides !' })).toBe('radardesaides');
     expect(organisationKey({ sourceId: GITHUB, startupId: null, startupRef: 'Radar des Aides' })).toBe('radardesaides');
-    expect(organisationKey({ sourceId: WTTJ, startupId: null, startupRef: null })).toBe('betagouvfr');
-    expect(organisationKey({ sourceId: CSP, startupId: null, startupRef: '' })).toBe('betagouvfr');
+    // A live offer naming no startup may be any employer's: never merged on its site's name alone.
+    expect(organisationKey({ sourceId: WTTJ, startupId: null, startupRef: null })).toBeNull();
+    expect(organisationKey({ sourceId: CSP, startupId: null, startupRef: '' })).toBeNull();
     expect(organisationKey({ sourceId: GITHUB, startupId: null, startupRef: 'beta.gouv.fr' })).toBe('betagouvfr');
     // A feed posting that names no one is nobody's: never merged.
     expect(organisationKey({ sourceId: GITHUB, startupId: null, startupRef: null })).toBeNull();
@@ -128,14 +129,21 @@ describe('groupSameOffers', () => {
     expect(keysOf(groups)).toEqual([[a.key, feed.key], [b.key]]);
   });
 
-  it('keeps different organisations apart, and matches a live listing naming no startup with beta.gouv.fr itself', () => {
+  it('keeps different organisations apart, and never merges a live offer naming no startup', () => {
     const radar = posting(GITHUB, 'dev-radar', { startupRef: 'radar-des-aides' });
     const other = posting(WTTJ, 'dev-other', { startupRef: 'autre-service' });
     expect(groupSameOffers([radar, other])).toHaveLength(2);
 
     const community = posting(GITHUB, 'coach', { title: 'Coach agile', startupRef: 'beta.gouv.fr' });
     const listed = posting(WTTJ, 'coach-agile', { title: 'Coach Agile (H/F)', startupRef: null });
-    expect(keysOf(groupSameOffers([community, listed]))).toEqual([[community.key, listed.key]]);
+    expect(groupSameOffers([community, listed])).toHaveLength(2);
+    // Two live offers of one role naming no startup may be two ministries' (under-merging is safer).
+    const wttjPo = posting(WTTJ, 'po-wttj', { title: 'Product Owner', startupRef: null });
+    const cspPo = posting(CSP, 'po-csp', { title: 'Product Owner (H/F)', startupRef: null });
+    expect(groupSameOffers([wttjPo, cspPo])).toHaveLength(2);
+    // Named as beta.gouv.fr on both sides, they are one.
+    const cspCommunity = posting(CSP, 'coach-community', { title: 'Coach agile (H/F)', startupRef: 'beta.gouv.fr' });
+    expect(keysOf(groupSameOffers([community, cspCommunity]))).toEqual([[community.key, cspCommunity.key]]);
 
     // A feed posting naming no startup is never taken for beta.gouv.fr's.
     const anonymous = posting(GITHUB, 'coach-2', { title: 'Coach agile', startupRef: null });

@@ -132,3 +132,17 @@ describe('searchInputsFrom, one input per offer', () => {
     expect(matchable?.url).toBe('https://github.com/exemple/offres/blob/main/jobs/2024-03-01-dev-front.md');
   });
 });
+
+describe('an offer its source stopped listing', () => {
+  it('is closed in the search and for the job-site matcher, whatever its own flag says', () => {
+    const gone = posting(CSP, 'gone', { title: 'Coach produit', removedAt: '2024-03-10T08:00:00Z', openAtLastSync: false });
+    const listed = posting(CSP, 'listed', { title: 'Juriste' });
+    const inputs = searchInputsFrom([gone, listed], [STARTUP]);
+    expect(inputs.find((input) => input.key === gone.key)?.openFlag).toBe(false);
+    expect(inputs.find((input) => input.key === listed.key)?.openFlag).toBe(true);
+    const index = buildSearchIndex(inputs);
+    expect(matchablePostings(index.docs, NOW).map((p) => p.key)).toEqual([listed.key]);
+    expect(searchPostings(index, 'coach', { filters: DEFAULT_FILTERS, now: NOW }).hits).toEqual([]);
+    expect(searchPostings(index, 'coach', { filters: { ...DEFAULT_FILTERS, openOnly: false }, now: NOW }).hits).toHaveLength(1);
+  });
+});

@@ -124,6 +124,35 @@ describe('syncSource with a live source', () => {
     expect(gone?.removedAt).not.toBeNull();
   });
 
+  it('does not announce again an offer missed by one listing (the site\'s list moved while it was read)', async () => {
+    await syncSource(db, live);
+    await takeAnnouncements(db);
+    live.offers.delete('2026-2');
+    await syncSource(db, live, { now: () => new Date('2026-11-20T09:00:00Z') });
+    live.offers.set('2026-2', 'Product owner');
+    const back = await syncSource(db, live, { now: () => new Date('2026-11-20T10:00:00Z') });
+    expect(back.changes.added).toEqual([`${live.id} 2026-2`]);
+    expect(back.changes.newOffers).toEqual([]);
+    // Changed on its return, it is a new offer.
+    live.offers.delete('2026-1');
+    await syncSource(db, live, { now: () => new Date('2026-11-20T11:00:00Z') });
+    live.offers.set('2026-1', 'Développeur·se full-stack senior');
+    const changed = await syncSource(db, live, { now: () => new Date('2026-11-20T12:00:00Z') });
+    expect(changed.changes.newOffers).toEqual([`${live.id} 2026-1`]);
+  });
+
+  it('closes nothing when only part of the listing was read', async () => {
+    await syncSource(db, live);
+    const list = live.list.bind(live);
+    live.list = async (options) => {
+      const result = await list(options);
+      return result.notModified ? result : { ...result, entries: result.entries.filter((e) => e.fileName === '2026-1'), partial: true };
+    };
+    const result = await syncSource(db, live);
+    expect(result.changes.closed).toEqual([]);
+    expect((await readSource(db, live.id)).postings.every((p) => p.removedAt === null)).toBe(true);
+  });
+
   it('does not announce an offer that is already open on another site', async () => {
     await syncSource(db, live);
     await takeAnnouncements(db);

@@ -279,6 +279,23 @@ describe('feeds section strings', () => {
       expect(root.querySelector('[data-feeds-notice]')!.textContent).toContain('7');
     });
 
+    it('keeps a pasted live source under its one address, so two spellings cannot make two feeds', async () => {
+      const { sources, calls, feeds } = fakeSources({ feeds: [GITHUB, WTTJ], check: { ok: true, kind: 'wttj-company', offers: 3 } });
+      const root = await render(sources);
+      typeAddress(root, 'https://www.welcometothejungle.com/en/companies/communaute-beta-gouv/jobs?page=2');
+      submit(root);
+      await settle();
+      expect(calls).toEqual([]);
+      expect(feeds()).toEqual([GITHUB, WTTJ]);
+      expect(alertText(root)).not.toBe('');
+      typeAddress(root, 'https://choisirleservicepublic.gouv.fr/nos-offres/filtres/organisme/10668/page/4/');
+      await settle();
+      submit(root);
+      await settle();
+      expect(calls).toEqual([`requestAccess ${CSP}`, `checkFeed ${CSP}`, `saveFeeds ${GITHUB} ${WTTJ} ${CSP}`]);
+      expect(feeds()).toEqual([GITHUB, WTTJ, CSP]);
+    });
+
     it('saves nothing when the site is refused', async () => {
       const { sources, calls, feeds } = fakeSources({ feeds: [GITHUB], access: false });
       const root = await render(sources);

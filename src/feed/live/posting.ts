@@ -36,7 +36,7 @@ export function postingFromOffer(listed: ListedOffer, details: OfferDetails | nu
   const title = collapseWhitespace(listed.title) || collapseWhitespace(details?.title ?? '');
   const description = details?.description?.trim() || null;
   const where = options.site ?? (pageUrl ? new URL(pageUrl).hostname : 'le site');
-  const body = description ?? (pageUrl ? `La description de l'offre est sur [${escapeLinkText(where)}](${pageUrl}).` : `La description de l'offre est sur ${escapeLinkText(where)}.`);
+  const body = description ?? (pageUrl ? `La description de l'offre est sur [${escapeLinkText(where)}](${pageUrl.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}).` : `La description de l'offre est sur ${escapeLinkText(where)}.`);
 
   const recognise = options.recogniseStartup;
   const startupRef = recognise ? (recognise(title) ?? (description ? recognise(plainText(description).slice(0, STARTUP_TEXT)) : null)) : null;

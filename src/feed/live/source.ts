@@ -70,6 +70,7 @@ export function createLiveSource(parsed: LiveSourceUrl, options: LiveSourceOptio
         const previous = stored.get(url);
         const response = await fetchText(url, {
           signal,
+          followRedirects: false,
           headers: conditionalHeaders(previous?.etag, { Accept: 'text/html' }, previous?.lastModified),
         });
         let page: StoredPage;
@@ -94,6 +95,8 @@ export function createLiveSource(parsed: LiveSourceUrl, options: LiveSourceOptio
         if (firstPageOnly) break;
         url = nextOfListing(page.next, listingKey, reader, requested);
       }
+      // Pages left unread (the listing is longer than a sync reads): their offers are not gone.
+      const partial = !firstPageOnly && url !== null && !requested.has(url);
       // The same pages as last time, each unchanged: nothing to do.
       if (allNotModified && !firstPageOnly && pages.length === stored.size && pages.length > 0) return { notModified: true };
 
@@ -107,7 +110,7 @@ export function createLiveSource(parsed: LiveSourceUrl, options: LiveSourceOptio
         }
       }
       const state: LiveSourceState = { pages };
-      return { notModified: false, entries, etag: pages[0]?.etag ?? null, sourceState: state };
+      return { notModified: false, entries, etag: pages[0]?.etag ?? null, sourceState: state, ...(partial ? { partial: true } : {}) };
     },
 
     async fetchFile(entry: FeedEntry): Promise<string> {
@@ -130,11 +133,13 @@ export function createLiveSource(parsed: LiveSourceUrl, options: LiveSourceOptio
       if (pageUrl === null) return listingOnly(`${entry.url} is not a page of ${reader.host}`);
       let html: string;
       try {
-        const response = await fetchText(pageUrl, { signal, headers: { Accept: 'text/html' } });
+        const response = await fetchText(pageUrl, { signal, headers: { Accept: 'text/html' }, followRedirects: false });
         html = response.text;
       } catch (error) {
         if (signal?.aborted) throw error;
-        return listingOnly(error instanceof Error ? error.message : String(error));
+        // A 4xx is the site's answer (gone, refused): asking again each hour would not change it.
+        const answered = error instanceof FeedError && error.kind === 'http' && error.status !== undefined && error.status >= 400 && error.status < 500;
+        return listingOnly(error instanceof Error ? error.message : String(error), !answered);
       }
       try {
         const details = readOfferPage(reader, html, pageUrl);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedCheckFailure, FeedCheckResult } from '../../feed/check-result';
-import { feedKindOfUrl, parseFeedUrl, SUGGESTED_LIVE_SOURCES, type FeedKind } from '../../feed/feed-url';
+import { feedKindOfUrl, parseFeedUrl, parseLiveSourceUrl, SUGGESTED_LIVE_SOURCES, type FeedKind } from '../../feed/feed-url';
 
 /** The options page's anchor for the live sources, where the popup's first-run card leads. */
 export const LIVE_SOURCES_ANCHOR = 'live-sources';
@@ -168,8 +168,11 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
   function onSubmit(event: Event) {
     event.preventDefault();
     if (adding) return;
-    const url = address.trim();
-    if (url === '') return setAddNotice({ tone: 'error', text: t('optionsFeedsEmptyInput') });
+    const typed = address.trim();
+    if (typed === '') return setAddNotice({ tone: 'error', text: t('optionsFeedsEmptyInput') });
+    // A live source is kept under one address whatever spelling was pasted (locale, page, query),
+    // so two spellings can never make two feeds of one listing, each with its own hourly allowance.
+    const url = parseLiveSourceUrl(typed)?.listingUrl ?? typed;
     if (!parseFeedUrl(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText('invalid-url')) });
     if (!feedKindOfUrl(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', problemText('unrecognised')) });
     if (feeds?.includes(url)) return setAddNotice({ tone: 'error', text: t('optionsFeedsDuplicate') });

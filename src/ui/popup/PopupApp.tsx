@@ -40,7 +40,7 @@ export interface PopupSources {
   markSeen(keys: string[]): Promise<void>;
   setFavourite(key: string, favourite: boolean): Promise<void>;
   saveAlert(query: string, filters: SearchFilters): Promise<void>;
-  isOpen(posting: Pick<StoredPosting, 'openFlag' | 'depublicationDate' | 'applicationDeadline'>): boolean;
+  isOpen(posting: Pick<StoredPosting, 'openFlag' | 'depublicationDate' | 'applicationDeadline'> & { removedAt?: string | null }): boolean;
   viewState: { read(): PopupViewState; write(state: PopupViewState): void };
   now: Date;
   /** Marks the first painted results for the open-to-results benchmark. */

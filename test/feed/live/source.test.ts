@@ -117,6 +117,11 @@ describe('createLiveSource', () => {
     const { entries } = listed(await createLiveSource(CSP_LISTING).list());
     expect(calls).toHaveLength(MAX_LISTING_PAGES);
     expect(entries).toHaveLength(50);
+    // The pages left unread still hold offers: the sync must not close them.
+    const long = await createLiveSource(CSP_LISTING).list();
+    expect(long).toMatchObject({ notModified: false, partial: true });
+    const short = await (serveSite(cspSite(sampleLiveOffers(4, 'csp'), { facets: 5, perPage: 2 })), createLiveSource(CSP_LISTING).list());
+    expect(short.notModified === false && short.partial).toBeFalsy();
 
     const site = cspSite(sampleLiveOffers(4, 'csp'), { facets: 5, perPage: 2 });
     site.set(cspListingUrl(1), site.get(cspListingUrl(1))!.replaceAll(cspListingUrl(2), 'https://choisirleservicepublic.gouv.fr/nos-offres/filtres/organisme/999/page/2/'));
@@ -195,7 +200,8 @@ describe('readPosting', () => {
       serveSite(site, { status: new Map([[wttjOfferUrl(offers[0]!), status]]) });
       const result = await source.readPosting!(entries[0]!);
       if (!result.ok) throw new Error(result.error.message);
-      expect(result.retry).toBe(true);
+      // A server error is asked again next time; a 404 is the site's answer, kept until the card changes.
+      expect(result.retry).toBe(status === 500 ? true : undefined);
       expect(result.posting).toMatchObject({ title: offers[0]!.title, date: offers[0]!.date, location: 'Paris', warnings: [expect.objectContaining({ code: 'listing-only' })] });
       expect(result.posting.body).toBe(`La description de l'offre est sur [Welcome to the Jungle](${wttjOfferUrl(offers[0]!)}).`);
     }
