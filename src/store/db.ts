@@ -51,6 +51,11 @@ export interface SourceSyncState {
    * validators and entries), opaque here; absent for the feed kinds that need none.
    */
   sourceState?: unknown;
+  /**
+   * Some posting was read from its listing alone (its page did not answer): the next run reads
+   * its page again even when the listing answers "not modified".
+   */
+  pendingRetries?: boolean;
   /** The first successful sync (the silent one), or null before it. */
   firstSyncAt: string | null;
   /** The last sync that changed something. */

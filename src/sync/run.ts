@@ -97,14 +97,23 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
 
   const listing = await source.list({ etag: knownState?.etag ?? null, sourceState: knownState?.sourceState, signal });
   const today = parisDay(now);
-  if (listing.notModified && knownState && !(knownState.nextOpennessChange && today && today >= knownState.nextOpennessChange)) {
-    // Nothing changed upstream and no open posting has reached a closing date: nothing to read or write.
+  if (listing.notModified && knownState && !knownState.pendingRetries && !(knownState.nextOpennessChange && today && today >= knownState.nextOpennessChange)) {
+    // Nothing changed upstream, no posting waits for its page to be read again, and no open
+    // posting has reached a closing date: nothing to read or write.
     return { sourceId: source.id, notModified: true, firstSync: false, listed: 0, fetched: 0, stored: -1, openCount: knownState.openCount, changes: NO_CHANGES };
   }
   const before = await readSource(db, source.id);
-  // Not modified (but a closing date was reached): the files are as they were, listed as stored.
+  // Not modified (but a closing date was reached, or a page is to be read again): the files are
+  // as they were, listed as stored; a posting read from its listing alone is listed under its
+  // listed version, which differs from the one stored, so its page is read again.
   const entries: FeedEntry[] = listing.notModified
-    ? before.postings.filter((p) => !p.removedAt).map((p) => ({ fileName: p.fileName, version: p.version, url: '' }))
+    ? before.postings
+        .filter((p) => !p.removedAt)
+        .map((p) =>
+          p.version.endsWith(RETRY_SUFFIX)
+            ? { fileName: p.fileName, version: p.version.slice(0, -RETRY_SUFFIX.length), url: p.pageUrl ?? '' }
+            : { fileName: p.fileName, version: p.version, url: '' },
+        )
     : uniqueByPosting(listing.entries);
   const keyOf = (entry: FeedEntry) => postingKey(source.id, postingIdFromFileName(entry.fileName));
 
@@ -196,6 +205,7 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
     lastChangeAt: changed ? at : (before.state?.lastChangeAt ?? at),
     openCount,
     nextOpennessChange: firstClosingDay(next.values(), now),
+    ...([...next.values()].some((p) => !p.removedAt && p.version.endsWith(RETRY_SUFFIX)) ? { pendingRetries: true } : {}),
   };
   // The first sync is silent: its open offers are summed up once, not announced one by one.
   const announcement: PendingAnnouncement | null = firstSync
@@ -209,7 +219,8 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
   const stateChanged =
     !before.state ||
     (['etag', 'firstSyncAt', 'openCount', 'nextOpennessChange'] as const).some((field) => before.state?.[field] !== state[field]) ||
-    JSON.stringify(before.state.sourceState ?? null) !== JSON.stringify(state.sourceState ?? null);
+    JSON.stringify(before.state.sourceState ?? null) !== JSON.stringify(state.sourceState ?? null) ||
+    (before.state.pendingRetries ?? false) !== (state.pendingRetries ?? false);
   if (changed || stateChanged || announcement) {
     await writeSource(db, {
       put,

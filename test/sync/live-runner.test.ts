@@ -115,6 +115,26 @@ describe('syncSource with a live source', () => {
     expect(result.changes.newOffers).toEqual([]);
   });
 
+  it('reads a failed offer page again even when the listing answers "not modified"', async () => {
+    live.failingPages.add('2026-2');
+    await syncSource(db, live);
+    live.failingPages.clear();
+    live.list = async () => {
+      live.requests.push('listing');
+      return { notModified: true };
+    };
+    live.requests = [];
+    await syncSource(db, live);
+    expect(live.requests).toEqual(['listing', '2026-2']);
+    expect((await readSource(db, live.id)).postings.find((p) => p.id === '2026-2')?.version).toBe('v-Product owner');
+    expect((await readSyncState(db, live.id))?.pendingRetries).toBeUndefined();
+    // Nothing left to read again: the next "not modified" reads and writes nothing.
+    live.requests = [];
+    const quiet = await syncSource(db, live);
+    expect(quiet.notModified).toBe(true);
+    expect(live.requests).toEqual(['listing']);
+  });
+
   it('closes an offer that left the listing, and keeps it', async () => {
     await syncSource(db, live);
     live.offers.delete('2026-1');
