@@ -2,14 +2,10 @@
  * Builds a static feed index (see static-index.ts for the format) from posting
  * files. Pure apart from WebCrypto, so it runs in Node and in the browser.
  */
+import { sha256Hex } from './hash';
 import { STATIC_INDEX_FORMAT, type StaticIndex } from './static-index';
 
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export async function buildStaticIndex(files: { path: string; text: string }[]): Promise<StaticIndex> {
   const postings = await Promise.all(

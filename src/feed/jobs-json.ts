@@ -22,6 +22,7 @@ import { postingIdFromFileName } from '../postings/status';
 import { collapseWhitespace } from '../postings/text';
 import { asList, asText, describe, httpUrl, readFlag, unique } from '../postings/fields';
 import type { ClosedReason, ParseWarning, Posting } from '../postings/types';
+import { sha256Hex } from './hash';
 import { conditionalHeaders, FeedError, fetchJson } from './http';
 import type { FeedEntry, FeedSource } from './source';
 
@@ -251,8 +252,7 @@ function roleLine(title: string): string {
 
 /** A SHA-256 (hex) of the item's JSON with sorted keys, so key order does not count. */
 async function versionOf(item: unknown): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${READER_VERSION}\n${canonicalJson(item)}`));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(`${READER_VERSION}\n${canonicalJson(item)}`);
 }
 
 function canonicalJson(value: unknown): string {

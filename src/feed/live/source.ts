@@ -7,7 +7,9 @@
  * listings, at most 25 pages a listing, each page once.
  */
 import type { LiveSourceUrl } from '../feed-url';
+import { sha256Hex } from '../hash';
 import { conditionalHeaders, FeedError, fetchText } from '../http';
+import { isRecord } from './initial-data';
 import type { FeedEntry, FeedSource, ListOptions, ListResult } from '../source';
 import type { ParseResult } from '../../postings/types';
 import { cspReader } from './csp';
@@ -186,16 +188,11 @@ function nextOfListing(next: string | null, listingKey: string | null, reader: L
 /** The version of a listed offer: what the card shows, under the reader's version. */
 async function versionOf(reader: LiveReader, offer: ListedOffer): Promise<string> {
   const fields = [reader.version, offer.id, offer.url, offer.title, offer.organisation, offer.location, offer.contract, offer.date];
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(fields)));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(JSON.stringify(fields));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Stored state (untrusted: read back from storage)
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function optionalString(value: unknown, max = 2_000): string | null | undefined {
   if (value === null || value === undefined) return null;
