@@ -89,6 +89,11 @@ export function parseFeedUrl(value: string): URL | null {
   return url;
 }
 
+/** The host a feed is read from, as the user sees it in a sentence; the URL itself when it is no feed address. */
+export function feedHost(value: string): string {
+  return parseFeedUrl(value)?.hostname ?? value;
+}
+
 /**
  * The kind `sourceForUrl` gives this URL, or null when it is no feed it knows
  * (the same rules, in the same order; a test keeps the two in step).

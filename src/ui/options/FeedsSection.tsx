@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedCheckFailure, FeedCheckResult } from '../../feed/check-result';
-import { feedKindOfUrl, parseFeedUrl, parseLiveSourceUrl, SUGGESTED_LIVE_SOURCES, type FeedKind } from '../../feed/feed-url';
+import { feedHost, feedKindOfUrl, parseFeedUrl, parseLiveSourceUrl, SUGGESTED_LIVE_SOURCES, type FeedKind } from '../../feed/feed-url';
 
 /** The options page's anchor for the live sources, where the popup's first-run card leads. */
 export const LIVE_SOURCES_ANCHOR = 'live-sources';
@@ -76,10 +76,6 @@ export function problemText(reason: FeedCheckFailure, detail: { status?: number;
       // 'unknown', and whatever else a stored status may carry.
       return t('optionsFeedsProblemUnknown');
   }
-}
-
-function hostOf(url: string): string {
-  return parseFeedUrl(url)?.hostname ?? url;
 }
 
 function FeedStatus({ status }: { status: SourceStatus | undefined }) {
@@ -190,7 +186,7 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
     void (async () => {
       try {
         if (!(await access)) {
-          setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', t('optionsFeedsPermissionRefused', hostOf(url))) });
+          setAddNotice({ tone: 'error', text: t('optionsFeedsNotAdded', t('optionsFeedsPermissionRefused', feedHost(url))) });
           return;
         }
         const result = await sources.checkFeed(url);
@@ -262,7 +258,7 @@ export function FeedsSection({ sources }: { sources: FeedsSources }) {
                 <FeedStatus status={statusOf(url)} />
                 {withoutAccess.includes(url) && (
                   <p class="error" data-feed-access="missing">
-                    {t('optionsFeedsAccessMissing', hostOf(url))}{' '}
+                    {t('optionsFeedsAccessMissing', feedHost(url))}{' '}
                     <button type="button" data-action="allow-feed" aria-describedby={`options-feed-${index}`} onClick={() => allow(url)}>
                       {t('optionsFeedsAllow')}
                     </button>

@@ -11,6 +11,7 @@ import { Filters } from './Filters';
 import { ResultItem } from './ResultItem';
 import { SitePanel, type SitePanelProps } from './SitePanel';
 import { LiveSourcesOffer } from './LiveSourcesOffer';
+import { feedHost } from '../../feed/feed-url';
 import { filterChoices, listOnlyIndex, runSearch } from './search-state';
 import { DEFAULT_FILTERS } from '../../search/types';
 import { isDefaultFilters, type PopupViewState } from './view-state';
@@ -76,18 +77,10 @@ const PAGE = 50;
 
 /** A live source's problems in plain words; other failures keep the feed layer's sentence. */
 function syncErrorText(status: SourceStatus, error: NonNullable<SourceStatus['lastError']>): string {
-  const site = hostOf(status.url);
+  const site = feedHost(status.url);
   if (error.kind === 'reader-outdated') return t('popupReaderOutdated', [site]);
   if (error.kind === 'no-access') return t('popupNoAccess', [site]);
   return t('popupSyncError', [error.message]);
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
 }
 
 function StatusLine({ status }: { status: SourceStatus }) {
