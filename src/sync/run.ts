@@ -30,10 +30,11 @@ export interface SyncOptions {
   /** How many posting files are fetched at once. */
   concurrency?: number;
   /**
-   * Whether an open posting of another feed is already this same offer (the same offer
-   * published on two sites): such a posting is stored, but not announced as new again.
+   * Builds the test "is an open posting of another feed already this same offer?" (the same
+   * offer published on two sites): such a posting is stored, but not announced as new again.
+   * Called only when a posting has just opened, so a run with nothing new reads nothing more.
    */
-  isOpenElsewhere?: (posting: StoredPosting) => boolean;
+  openElsewhere?: () => Promise<(posting: StoredPosting) => boolean>;
 }
 
 /**
@@ -175,20 +176,27 @@ export async function syncSource(db: Database, source: FeedSource, options: Sync
   // Openness is judged now, for every posting (a depublication date may have passed).
   const put: StoredPosting[] = [];
   let openCount = 0;
+  const opened: StoredPosting[] = [];
   for (const [key, posting] of next) {
     const wasOpen = previous.get(key)?.openAtLastSync ?? false;
     const isOpen = !posting.removedAt && isOpenAt(posting, now);
     if (isOpen) openCount++;
     if (isOpen && !wasOpen) {
-      // A copy of an offer already open on another site is the same offer, not a new one; and
-      // a live offer back as it was within days of leaving (missed on a page read while the
-      // site's list moved) was announced when it first came.
-      if (!options.isOpenElsewhere?.(posting) && !(live && backAsItWas(previous.get(key), posting, now))) changes.newOffers.push(key);
+      opened.push(posting);
       if (previous.has(key)) changes.reopened.push(key);
     }
     if (!isOpen && wasOpen) changes.closed.push(key);
     const record = posting.openAtLastSync === isOpen ? posting : { ...posting, openAtLastSync: isOpen };
     if (record !== previous.get(key)) put.push(record);
+  }
+
+  // A copy of an offer already open on another site is the same offer, not a new one; and a
+  // live offer back as it was within days of leaving (missed on a page read while the site's
+  // list moved) was announced when it first came.
+  const isOpenElsewhere = opened.length > 0 && options.openElsewhere ? await options.openElsewhere() : null;
+  for (const posting of opened) {
+    if (isOpenElsewhere?.(posting) || (live && backAsItWas(previous.get(posting.key), posting, now))) continue;
+    changes.newOffers.push(posting.key);
   }
 
   // A reject is cleared once the feed lists another version of that file (or none).

@@ -37,8 +37,9 @@ export interface SyncRunnerDeps {
   hasAccess?: (url: string) => Promise<boolean>;
   /**
    * Builds, from what is stored now, the test "is an open posting of another feed already
-   * this offer?" (the same offer on two sites is announced once). Called before each feed
-   * when several are configured, so a feed sees what the one before it just stored.
+   * this offer?" (the same offer on two sites is announced once). Asked for by a feed's run
+   * when several feeds are configured and a posting has just opened, so a feed sees what the
+   * one before it just stored, and a run with nothing new reads nothing more.
    */
   openElsewhere?: (db: Database, now: Date) => Promise<(posting: StoredPosting) => boolean>;
 }
@@ -115,8 +116,8 @@ export function createSyncRunner(deps: SyncRunnerDeps): SyncRunner {
       };
     }
     try {
-      const isOpenElsewhere = withOthers && deps.openElsewhere ? await deps.openElsewhere(db, now) : undefined;
-      const result = await syncSource(db, source, { now: () => now, resolveStartupId: resolve, ...(isOpenElsewhere ? { isOpenElsewhere } : {}) });
+      const openElsewhere = withOthers ? deps.openElsewhere : undefined;
+      const result = await syncSource(db, source, { now: () => now, resolveStartupId: resolve, ...(openElsewhere ? { openElsewhere: () => openElsewhere(db, now) } : {}) });
       const rejected = result.notModified ? (base.counts?.rejected ?? 0) : result.changes.rejected.length;
       return {
         report: { url, sourceId: source.id, ok: true, result },

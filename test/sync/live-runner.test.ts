@@ -177,7 +177,7 @@ describe('syncSource with a live source', () => {
     await syncSource(db, live);
     await takeAnnouncements(db);
     live.offers.set('2026-3', 'Designer').set('2026-4', 'Coach agile');
-    const result = await syncSource(db, live, { isOpenElsewhere: (p) => p.id === '2026-3' });
+    const result = await syncSource(db, live, { openElsewhere: async () => (p) => p.id === '2026-3' });
     expect(result.changes.added.sort()).toEqual([`${live.id} 2026-3`, `${live.id} 2026-4`]);
     expect(result.changes.newOffers).toEqual([`${live.id} 2026-4`]);
     const announcements = await takeAnnouncements(db);
