@@ -17,6 +17,7 @@ import { openDatabase, type Database } from '../src/store/db';
 import { syncSource, type SyncResult } from '../src/sync/run';
 import { startHttpServer } from '../test/e2e/servers.ts';
 import { cspListingUrl, cspSite, sampleLiveOffers, type LiveOfferSpec } from '../test/helpers/live-sites.ts';
+import { quantile } from './stats.ts';
 
 const OFFERS = Number(process.env.BENCH_LIVE_OFFERS ?? 200);
 const RUNS = Number(process.env.BENCH_LIVE_RUNS ?? 3);
@@ -25,10 +26,6 @@ const FACETS = Number(process.env.BENCH_LIVE_FACETS ?? 31_000);
 const NOW = new Date('2026-11-21T09:00:00+01:00');
 const LISTING_URL = cspListingUrl();
 
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const stats = (samples: number[]) => `median ${ms(quantile(samples, 0.5))}, p95 ${ms(quantile(samples, 0.95))} (n=${samples.length})`;

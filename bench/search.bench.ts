@@ -16,6 +16,7 @@ import { buildSearchIndex, DEFAULT_FILTERS, searchPostings, type SearchFilters, 
 import { groupSameOffers } from '../src/postings/same-offer';
 import { loadCorpusSearchInputs } from '../test/helpers/corpus-search.ts';
 import { syntheticSearchInputs, vocabulary } from '../test/helpers/synthetic-postings.ts';
+import { quantile } from './stats.ts';
 
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 5);
 const SYNTHETIC_COUNT = Number(process.env.BENCH_SEARCH_SYNTHETIC ?? 10_000);
@@ -49,10 +50,6 @@ const TARGET_RATIO = 30;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : value < 1000 ? `${value.toFixed(1)} ms` : `${(value / 1000).toFixed(2)} s`);
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`);
 const count = (n: number) => n.toLocaleString('en');

@@ -15,6 +15,7 @@ import { syncSource, type SyncResult } from '../src/sync/run';
 import { realPostingFiles } from '../test/e2e/github-feed.ts';
 import { startLocalGitHub, trafficDelta, type LocalGitHub, type TrafficCounts } from '../test/helpers/local-github.ts';
 import { syntheticPostingFiles } from '../test/helpers/synthetic-postings.ts';
+import { quantile } from './stats.ts';
 
 const FULL_RUNS = Number(process.env.BENCH_SYNC_RUNS ?? 5);
 const REPEATS = Number(process.env.BENCH_SYNC_REPEATS ?? 20);
@@ -24,10 +25,6 @@ const NOW = new Date('2024-08-27T12:00:00+02:00');
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function quantile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const stats = (samples: number[]) => `median ${ms(quantile(samples, 0.5))}, p95 ${ms(quantile(samples, 0.95))} (n=${samples.length})`;
