@@ -55,11 +55,6 @@ export interface SameOfferGroup<T> {
   members: T[];
 }
 
-/** Sources read from job sites' pages (Welcome to the Jungle, choisirleservicepublic.gouv.fr). */
-export function isLiveSourceId(sourceId: string): boolean {
-  return sourceId.startsWith('wttj:') || sourceId.startsWith('csp:');
-}
-
 /** beta.gouv.fr itself, however a posting writes it. */
 const COMMUNITY_KEY = 'betagouvfr';
 const COMMUNITY_NAMES = new Set(['betagouv', 'betagouvfr', 'communautebetagouv', 'communautebetagouvfr', 'dinum']);
