@@ -217,7 +217,7 @@ function linkTarget(href: string | null, baseUrl: string | undefined): string | 
 }
 
 /** Page text as Markdown text: whitespace folded, every character Markdown could read as markup escaped. */
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return text.replace(/[ \t\n\r\f]+/g, ' ').replace(/[\\`*_[\]<>#&|~]/g, (c) => `\\${c}`);
 }
 

@@ -9,6 +9,7 @@ import { collapseWhitespace } from '../../postings/text';
 import { httpUrl } from '../../postings/fields';
 import type { ParseWarning, Posting } from '../../postings/types';
 import { plainExcerpt } from '../jobs-json';
+import { escapeText } from './markdown';
 import type { ListedOffer, OfferDetails } from './types';
 
 export interface PostingOptions {
@@ -36,7 +37,7 @@ export function postingFromOffer(listed: ListedOffer, details: OfferDetails | nu
   const title = collapseWhitespace(listed.title) || collapseWhitespace(details?.title ?? '');
   const description = details?.description?.trim() || null;
   const where = options.site ?? (pageUrl ? new URL(pageUrl).hostname : 'le site');
-  const body = description ?? (pageUrl ? `La description de l'offre est sur [${escapeLinkText(where)}](${pageUrl.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}).` : `La description de l'offre est sur ${escapeLinkText(where)}.`);
+  const body = description ?? (pageUrl ? `La description de l'offre est sur [${escapeText(where)}](${pageUrl.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}).` : `La description de l'offre est sur ${escapeText(where)}.`);
 
   const recognise = options.recogniseStartup;
   const startupRef = recognise ? (recognise(title) ?? (description ? recognise(plainText(description).slice(0, STARTUP_TEXT)) : null)) : null;
@@ -94,6 +95,3 @@ function excerptOf(body: string): string {
   return plainExcerpt(hidden).replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }
 
-function escapeLinkText(text: string): string {
-  return text.replace(/[\\`*_[\]<>#&|~]/g, (c) => `\\${c}`);
-}
